@@ -1,0 +1,403 @@
+"""Per resource type: how to create it through its service API (types moto's CloudFormation
+ignores) and how to prove it exists (types moto's CloudFormation does create).
+
+All functions run inside moto's mock_aws. A verifier returns None when the resource is there
+as declared, or a one-line problem.
+"""
+
+from __future__ import annotations
+
+import json
+
+import boto3
+
+REGION = "us-east-1"
+
+
+def _client(service: str):
+    return boto3.client(service, region_name=REGION)
+
+
+def _json(value) -> str:
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+# --- created through the API -------------------------------------------------------------
+
+def _sns_subscription(name, p, ctx):
+    attrs = {}
+    for key in ("FilterPolicy", "RedrivePolicy", "DeliveryPolicy"):
+        if key in p:
+            attrs[key] = _json(p[key])
+    for key in ("FilterPolicyScope",):
+        if key in p:
+            attrs[key] = p[key]
+    if "RawMessageDelivery" in p:
+        attrs["RawMessageDelivery"] = str(p["RawMessageDelivery"]).lower()
+    arn = _client("sns").subscribe(TopicArn=p["TopicArn"], Protocol=p["Protocol"], Endpoint=p.get("Endpoint", ""),
+                                   Attributes=attrs, ReturnSubscriptionArn=True)["SubscriptionArn"]
+    return arn, {"Arn": arn}
+
+
+def _verify_sns_subscription(p, arn):
+    got = _client("sns").get_subscription_attributes(SubscriptionArn=arn)["Attributes"]
+    if got.get("Endpoint") != p.get("Endpoint"):
+        return f'subscription endpoint is {got.get("Endpoint")!r}, expected {p.get("Endpoint")!r}'
+    if "FilterPolicy" in p and json.loads(got.get("FilterPolicy", "{}")) != json.loads(_json(p["FilterPolicy"])):
+        return "filter policy was not applied"
+    return None
+
+
+def _alarm(name, p, ctx):
+    args = {k: p[k] for k in ("AlarmDescription", "ActionsEnabled", "OKActions", "AlarmActions", "InsufficientDataActions",
+                              "MetricName", "Namespace", "Statistic", "ExtendedStatistic", "Dimensions", "Period", "Unit",
+                              "EvaluationPeriods", "DatapointsToAlarm", "Threshold", "ComparisonOperator", "TreatMissingData",
+                              "EvaluateLowSampleCountPercentile", "Metrics", "ThresholdMetricId") if k in p}
+    for key in ("Period", "EvaluationPeriods", "DatapointsToAlarm"):
+        if key in args:
+            args[key] = int(args[key])
+    if "Threshold" in args:
+        args["Threshold"] = float(args["Threshold"])
+    alarm_name = p.get("AlarmName", f"pattern-advisor-{name}")
+    _client("cloudwatch").put_metric_alarm(AlarmName=alarm_name, **args)
+    return alarm_name, {"Arn": f"arn:aws:cloudwatch:{REGION}:123456789012:alarm:{alarm_name}"}
+
+
+def _verify_alarm(p, alarm_name):
+    found = _client("cloudwatch").describe_alarms(AlarmNames=[alarm_name])["MetricAlarms"]
+    if not found:
+        return "alarm not found after creation"
+    if "MetricName" in p and found[0].get("MetricName") != p["MetricName"]:
+        return f'alarm metric is {found[0].get("MetricName")}, expected {p["MetricName"]}'
+    return None
+
+
+def _queue_policy(name, p, ctx):
+    for url in p["Queues"]:
+        _client("sqs").set_queue_attributes(QueueUrl=url, Attributes={"Policy": _json(p["PolicyDocument"])})
+    return name, {}
+
+
+def _verify_queue_policy(p, _ref):
+    for url in p["Queues"]:
+        got = _client("sqs").get_queue_attributes(QueueUrl=url, AttributeNames=["Policy"])["Attributes"]
+        if "Policy" not in got:
+            return f"queue {url} has no policy"
+    return None
+
+
+def _topic_policy(name, p, ctx):
+    for arn in p["Topics"]:
+        _client("sns").set_topic_attributes(TopicArn=arn, AttributeName="Policy", AttributeValue=_json(p["PolicyDocument"]))
+    return name, {}
+
+
+def _verify_topic_policy(p, _ref):
+    for arn in p["Topics"]:
+        if "Policy" not in _client("sns").get_topic_attributes(TopicArn=arn)["Attributes"]:
+            return f"topic {arn} has no policy"
+    return None
+
+
+def _bucket_policy(name, p, ctx):
+    _client("s3").put_bucket_policy(Bucket=p["Bucket"], Policy=_json(p["PolicyDocument"]))
+    return name, {}
+
+
+def _verify_bucket_policy(p, _ref):
+    got = json.loads(_client("s3").get_bucket_policy(Bucket=p["Bucket"])["Policy"])
+    return None if got.get("Statement") else "bucket policy has no statements"
+
+
+def _event_invoke_config(name, p, ctx):
+    args = {"FunctionName": p["FunctionName"], "Qualifier": p.get("Qualifier", "$LATEST")}
+    for key in ("MaximumRetryAttempts", "MaximumEventAgeInSeconds"):
+        if key in p:
+            args[key] = int(p[key])
+    if "DestinationConfig" in p:
+        args["DestinationConfig"] = p["DestinationConfig"]
+    _client("lambda").put_function_event_invoke_config(**args)
+    return name, {}
+
+
+def _verify_event_invoke_config(p, _ref):
+    got = _client("lambda").get_function_event_invoke_config(FunctionName=p["FunctionName"], Qualifier=p.get("Qualifier", "$LATEST"))
+    want = p.get("DestinationConfig", {}).get("OnFailure", {}).get("Destination")
+    if want and got.get("DestinationConfig", {}).get("OnFailure", {}).get("Destination") != want:
+        return "on-failure destination was not applied"
+    return None
+
+
+def _user_pool(name, p, ctx):
+    args = {k: p[k] for k in ("Policies", "AutoVerifiedAttributes", "UsernameAttributes", "MfaConfiguration",
+                              "AdminCreateUserConfig", "AccountRecoverySetting") if k in p}
+    pool = _client("cognito-idp").create_user_pool(PoolName=p.get("UserPoolName", name), **args)["UserPool"]
+    url = f"https://cognito-idp.{REGION}.amazonaws.com/{pool['Id']}"
+    return pool["Id"], {"Arn": pool["Arn"], "ProviderName": url[8:], "ProviderURL": url, "UserPoolId": pool["Id"]}
+
+
+def _verify_user_pool(p, pool_id):
+    _client("cognito-idp").describe_user_pool(UserPoolId=pool_id)
+    return None
+
+
+def _user_pool_client(name, p, ctx):
+    args = {k: p[k] for k in ("GenerateSecret", "ExplicitAuthFlows", "AllowedOAuthFlows", "AllowedOAuthScopes",
+                              "CallbackURLs", "SupportedIdentityProviders", "PreventUserExistenceErrors") if k in p}
+    client = _client("cognito-idp").create_user_pool_client(UserPoolId=p["UserPoolId"], ClientName=p.get("ClientName", name), **args)
+    return client["UserPoolClient"]["ClientId"], {"ClientId": client["UserPoolClient"]["ClientId"]}
+
+
+def _verify_user_pool_client(p, client_id):
+    _client("cognito-idp").describe_user_pool_client(UserPoolId=p["UserPoolId"], ClientId=client_id)
+    return None
+
+
+def _apigw_stage(name, p, ctx):
+    api = _client("apigateway")
+    args = {"restApiId": p["RestApiId"], "stageName": p["StageName"], "deploymentId": p["DeploymentId"]}
+    if "Variables" in p:
+        args["variables"] = p["Variables"]
+    if "TracingEnabled" in p:
+        args["tracingEnabled"] = bool(p["TracingEnabled"])
+    api.create_stage(**args)
+    patches = []
+    for setting in p.get("MethodSettings", []):
+        prefix = f'/{setting.get("ResourcePath", "/*").lstrip("/").replace("/", "~1") or "*"}/{setting.get("HttpMethod", "*")}'
+        if prefix.startswith("//"):
+            prefix = prefix[1:]
+        for key, path in (("ThrottlingRateLimit", "throttling/rateLimit"), ("ThrottlingBurstLimit", "throttling/burstLimit"),
+                          ("MetricsEnabled", "metrics/enabled"), ("LoggingLevel", "logging/loglevel")):
+            if key in setting:
+                patches.append({"op": "replace", "path": f"{prefix}/{path}", "value": str(setting[key])})
+    if "AccessLogSetting" in p:
+        patches.append({"op": "replace", "path": "/accessLogSettings/destinationArn", "value": p["AccessLogSetting"]["DestinationArn"]})
+        patches.append({"op": "replace", "path": "/accessLogSettings/format", "value": p["AccessLogSetting"].get("Format", "")})
+    if patches:
+        api.update_stage(restApiId=p["RestApiId"], stageName=p["StageName"], patchOperations=patches)
+    return p["StageName"], {}
+
+
+def _verify_apigw_stage(p, stage_name):
+    stage = _client("apigateway").get_stage(restApiId=p["RestApiId"], stageName=stage_name)
+    if p.get("MethodSettings") and not stage.get("methodSettings"):
+        return "method settings (throttling) were not applied"
+    if p.get("AccessLogSetting") and not stage.get("accessLogSettings"):
+        return "access log settings were not applied"
+    return None
+
+
+def _apigw_authorizer(name, p, ctx):
+    args = {"restApiId": p["RestApiId"], "name": p.get("Name", name), "type": p["Type"]}
+    for key, arg in (("ProviderARNs", "providerARNs"), ("AuthorizerUri", "authorizerUri"), ("IdentitySource", "identitySource")):
+        if key in p:
+            args[arg] = p[key]
+    auth = _client("apigateway").create_authorizer(**args)
+    return auth["id"], {"AuthorizerId": auth["id"]}
+
+
+def _verify_apigw_authorizer(p, auth_id):
+    _client("apigateway").get_authorizer(restApiId=p["RestApiId"], authorizerId=auth_id)
+    return None
+
+
+def _schedule(name, p, ctx):
+    args = {k: p[k] for k in ("ScheduleExpression", "ScheduleExpressionTimezone", "FlexibleTimeWindow", "Target",
+                              "State", "Description", "GroupName", "StartDate", "EndDate") if k in p}
+    sched_name = p.get("Name", f"pattern-advisor-{name}")
+    arn = _client("scheduler").create_schedule(Name=sched_name, **args)["ScheduleArn"]
+    return sched_name, {"Arn": arn}
+
+
+def _verify_schedule(p, sched_name):
+    got = _client("scheduler").get_schedule(Name=sched_name, GroupName=p.get("GroupName", "default"))
+    return None if got["Target"]["Arn"] == p["Target"]["Arn"] else "schedule target differs"
+
+
+def _http_api(name, p, ctx):
+    v2 = _client("apigatewayv2")
+    if "Body" in p:
+        api = v2.import_api(Body=_json(p["Body"]))
+    else:
+        api = v2.create_api(Name=p.get("Name", name), ProtocolType=p.get("ProtocolType", "HTTP"))
+    return api["ApiId"], {"ApiEndpoint": api.get("ApiEndpoint", ""), "ApiId": api["ApiId"]}
+
+
+def _verify_http_api(p, api_id):
+    routes = _client("apigatewayv2").get_routes(ApiId=api_id)["Items"]
+    if "Body" in p and not routes:
+        return "no routes were imported from the API body"
+    return None
+
+
+def _http_stage(name, p, ctx):
+    args = {k: p[k] for k in ("AutoDeploy", "DefaultRouteSettings", "RouteSettings", "StageVariables", "AccessLogSettings") if k in p}
+    _client("apigatewayv2").create_stage(ApiId=p["ApiId"], StageName=p["StageName"], **args)
+    return p["StageName"], {}
+
+
+def _verify_http_stage(p, stage_name):
+    _client("apigatewayv2").get_stage(ApiId=p["ApiId"], StageName=stage_name)
+    return None
+
+
+def _function_url(name, p, ctx):
+    args = {"FunctionName": p["TargetFunctionArn"], "AuthType": p["AuthType"]}
+    if "Cors" in p:
+        args["Cors"] = p["Cors"]
+    url = _client("lambda").create_function_url_config(**args)["FunctionUrl"]
+    return url, {"FunctionUrl": url, "FunctionArn": p["TargetFunctionArn"]}
+
+
+def _verify_function_url(p, _url):
+    _client("lambda").get_function_url_config(FunctionName=p["TargetFunctionArn"])
+    return None
+
+
+_CREATORS = {
+    "AWS::SNS::Subscription": (_sns_subscription, _verify_sns_subscription),
+    "AWS::CloudWatch::Alarm": (_alarm, _verify_alarm),
+    "AWS::SQS::QueuePolicy": (_queue_policy, _verify_queue_policy),
+    "AWS::SNS::TopicPolicy": (_topic_policy, _verify_topic_policy),
+    "AWS::S3::BucketPolicy": (_bucket_policy, _verify_bucket_policy),
+    "AWS::Lambda::EventInvokeConfig": (_event_invoke_config, _verify_event_invoke_config),
+    "AWS::Cognito::UserPool": (_user_pool, _verify_user_pool),
+    "AWS::Cognito::UserPoolClient": (_user_pool_client, _verify_user_pool_client),
+    "AWS::ApiGateway::Stage": (_apigw_stage, _verify_apigw_stage),
+    "AWS::ApiGateway::Authorizer": (_apigw_authorizer, _verify_apigw_authorizer),
+    "AWS::Scheduler::Schedule": (_schedule, _verify_schedule),
+    "AWS::ApiGatewayV2::Api": (_http_api, _verify_http_api),
+    "AWS::ApiGatewayV2::Stage": (_http_stage, _verify_http_stage),
+    "AWS::Lambda::Url": (_function_url, _verify_function_url),
+}
+
+_OFFLINE = {
+    "AWS::CloudFront::": "CloudFront has no offline emulation; the template is linted and the distribution's origin wiring is checked instead",
+    "AWS::CertificateManager::": "certificates need DNS validation against a real domain",
+    "AWS::WAFv2::": "WAF web ACLs have no offline emulation",
+}
+
+
+def creator(rtype: str):
+    entry = _CREATORS.get(rtype)
+    return entry[0] if entry else None
+
+
+def verify(rtype: str, props: dict, ref) -> str | None:
+    return _CREATORS[rtype][1](props, ref)
+
+
+def offline_reason(rtype: str) -> str:
+    for prefix, reason in _OFFLINE.items():
+        if rtype.startswith(prefix):
+            return reason
+    return f"neither moto's CloudFormation nor an API step of ours can create {rtype} offline"
+
+
+# --- verifiers for resources the stack created ----------------------------------------------
+
+def _resolved(props, ctx):
+    from .intrinsics import Unresolvable, resolve
+
+    try:
+        return resolve(props, ctx)
+    except Unresolvable:
+        return props
+
+
+def _v_queue(ref, props, ctx):
+    attrs = _client("sqs").get_queue_attributes(QueueUrl=ref, AttributeNames=["All"])["Attributes"]
+    want = props.get("VisibilityTimeout")
+    if isinstance(want, int) and int(attrs.get("VisibilityTimeout", -1)) != want:
+        return f'visibility timeout is {attrs.get("VisibilityTimeout")}, expected {want}'
+    if "RedrivePolicy" in props and "RedrivePolicy" not in attrs:
+        return "redrive policy (dead-letter queue) was not applied"
+    return None
+
+
+def _v_rest_api(ref, props, ctx):
+    api = _client("apigateway")
+    api.get_rest_api(restApiId=ref)
+    body = _resolved(props.get("Body"), ctx)
+    if body:
+        # moto's CloudFormation drops the Body; import it through the API, then check the paths.
+        api.put_rest_api(restApiId=ref, mode="overwrite", body=json.dumps(body).encode())
+        paths = {r["path"] for r in api.get_resources(restApiId=ref, limit=500)["items"]}
+        missing = sorted(set(body.get("paths", {})) - paths)
+        if missing:
+            return f"API paths missing after import: {', '.join(missing)}"
+    return None
+
+
+def _v_permission(ref, props, ctx):
+    p = _resolved(props, ctx)
+    policy = json.loads(_client("lambda").get_policy(FunctionName=p["FunctionName"])["Policy"])
+    return None if policy.get("Statement") else "function has no resource policy"
+
+
+def _v_deployment(ref, props, ctx):
+    p = _resolved(props, ctx)
+    _client("apigateway").get_deployment(restApiId=p["RestApiId"], deploymentId=ref)
+    return None
+
+
+def _v_log_group(ref, props, ctx):
+    groups = _client("logs").describe_log_groups(logGroupNamePrefix=ref)["logGroups"]
+    return None if any(g["logGroupName"] == ref for g in groups) else "log group not found"
+
+
+def _v_bucket(ref, props, ctx):
+    s3 = _client("s3")
+    s3.head_bucket(Bucket=ref)
+    if props.get("PublicAccessBlockConfiguration"):
+        block = s3.get_public_access_block(Bucket=ref)["PublicAccessBlockConfiguration"]
+        if not all(block.values()):
+            return "public access block is not fully on"
+    return None
+
+
+def _v_rule(ref, props, ctx):
+    p = _resolved(props, ctx)
+    name = ref.split("/")[-1] if ref.startswith("arn:") else ref
+    bus = p.get("EventBusName", "default")
+    bus = bus.split("/")[-1] if isinstance(bus, str) else "default"
+    _client("events").describe_rule(Name=name, EventBusName=bus)
+    return None
+
+
+def _v_iam_policy(ref, props, ctx):
+    p = _resolved(props, ctx)
+    iam = _client("iam")
+    for role in p.get("Roles", []):
+        iam.get_role_policy(RoleName=role, PolicyName=p["PolicyName"])
+    return None
+
+
+_STACK_VERIFIERS = {
+    "AWS::SQS::Queue": _v_queue,
+    "AWS::SNS::Topic": lambda ref, p, c: _client("sns").get_topic_attributes(TopicArn=ref) and None,
+    "AWS::DynamoDB::Table": lambda ref, p, c: _client("dynamodb").describe_table(TableName=ref) and None,
+    "AWS::Lambda::Function": lambda ref, p, c: _client("lambda").get_function(FunctionName=ref) and None,
+    "AWS::Lambda::EventSourceMapping": lambda ref, p, c: _client("lambda").get_event_source_mapping(UUID=ref) and None,
+    "AWS::Lambda::Permission": _v_permission,
+    "AWS::Lambda::Version": lambda ref, p, c: _client("lambda").get_function(FunctionName=ref) and None,
+    "AWS::IAM::Role": lambda ref, p, c: _client("iam").get_role(RoleName=ref) and None,
+    "AWS::IAM::ManagedPolicy": lambda ref, p, c: _client("iam").get_policy(PolicyArn=ref) and None,
+    "AWS::IAM::Policy": _v_iam_policy,
+    "AWS::Kinesis::Stream": lambda ref, p, c: _client("kinesis").describe_stream_summary(StreamName=ref) and None,
+    "AWS::S3::Bucket": _v_bucket,
+    "AWS::Logs::LogGroup": _v_log_group,
+    "AWS::Events::Rule": _v_rule,
+    "AWS::Events::EventBus": lambda ref, p, c: _client("events").describe_event_bus(Name=ref.split("/")[-1]) and None,
+    "AWS::Events::Archive": lambda ref, p, c: _client("events").describe_archive(ArchiveName=ref.split("/")[-1]) and None,
+    "AWS::StepFunctions::StateMachine": lambda ref, p, c: _client("stepfunctions").describe_state_machine(stateMachineArn=ref) and None,
+    "AWS::ApiGateway::RestApi": _v_rest_api,
+    "AWS::ApiGateway::Deployment": _v_deployment,
+    "AWS::KMS::Key": lambda ref, p, c: _client("kms").describe_key(KeyId=ref) and None,
+    "AWS::ECS::Cluster": lambda ref, p, c: None if _client("ecs").describe_clusters(clusters=[ref])["clusters"] else "cluster not found",
+    "AWS::ECS::TaskDefinition": lambda ref, p, c: _client("ecs").describe_task_definition(taskDefinition=ref) and None,
+}
+
+
+def stack_verifier(rtype: str):
+    return _STACK_VERIFIERS.get(rtype)

@@ -1,0 +1,58 @@
+"""The `advisor` command: argument parsing and the one place where errors become exit codes.
+
+Exit codes: 0 ok; 1 findings or invalid data; 2 usage (bad arguments, unknown ids or values);
+130 interrupted. Subcommands live in advisor/commands/ and import their heavy dependencies lazily,
+so that `advisor list` does not pay for cfn-lint or moto.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .errors import AdvisorError
+
+# subcommand -> module in advisor.commands that defines add_arguments(parser) and run(args)
+COMMANDS = {
+    "list": ("catalog_cmds", "list the patterns in the catalog"),
+    "show": ("catalog_cmds", "show one pattern"),
+    "validate": ("validate_cmd", "prove every pattern: schema, consistency, cfn-lint, moto deploy, end-to-end run"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2, as for every usage error
+        self.exit(2, f"advisor: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="advisor", description="Serverless architecture patterns for AWS: verified catalog and advisor.")
+    parser.add_argument("--catalog", action="append", metavar="DIR", default=[],
+                        help="add a folder of team patterns (repeatable; also PATTERN_ADVISOR_CATALOG)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    for name, (module, help_text) in COMMANDS.items():
+        cmd = sub.add_parser(name, help=help_text, description=help_text)
+        importlib.import_module(f"advisor.commands.{module}").add_arguments(name, cmd)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    module = importlib.import_module(f"advisor.commands.{COMMANDS[args.command][0]}")
+    try:
+        return module.run(args.command, args)
+    except AdvisorError as exc:
+        print(f"advisor: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("advisor: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

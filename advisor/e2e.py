@@ -1,0 +1,360 @@
+"""End-to-end run inside moto: send one event at the pattern's entry and follow it to its sinks.
+
+moto stores queues, topics, streams and tables but runs no Lambda code without Docker. This
+runner plays the part of the Lambda service: it polls the event sources wired to each function
+(SQS, Kinesis and DynamoDB Streams event source mappings, SNS subscriptions to functions) and
+intercepts Lambda Invoke calls, and runs the pattern's real handler code in-process with the
+function's deployed environment variables. SNS-to-SQS delivery and filter policies are moto's own.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import importlib.util
+import io
+import json
+import os
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import boto3
+
+from .deploy import REGION, Deployment
+from .template_graph import resources_of
+
+MAX_ROUNDS = 25
+
+# Deliveries moto pushes to a function (SNS, S3 notifications, DynamoDB Streams): (function ARN, event).
+_pushed: list[tuple[str, dict]] = []
+
+
+@contextlib.contextmanager
+def moto_lambda_capture():
+    """Make moto hand Lambda deliveries to us instead of trying to run them in Docker.
+
+    SQS batches are left on the queue (returned as not processed) because the runner polls queues
+    itself, honouring partial batch failures; every other push is captured for the runner.
+    """
+    from unittest import mock
+
+    from moto.awslambda.models import LambdaBackend, LambdaFunction
+
+    def capture(function, body, request_headers, response_headers):
+        _pushed.append((function.function_arn, json.loads(body)))
+        return json.dumps(None)
+
+    _pushed.clear()
+    with mock.patch.object(LambdaBackend, "send_sqs_batch", lambda *a, **k: False), \
+            mock.patch.object(LambdaFunction, "invoke", capture):
+        yield
+    _pushed.clear()
+
+
+@dataclass
+class Function:
+    logical_id: str
+    name: str
+    arn: str
+    module_file: Path
+    handler_name: str
+    env: dict
+    invocations: int = 0
+    errors: list[str] = field(default_factory=list)
+    _module: object = None
+
+
+class _Context:
+    def __init__(self, fn: Function):
+        self.function_name = fn.name
+        self.invoked_function_arn = fn.arn
+        self.aws_request_id = str(uuid.uuid4())
+        self.memory_limit_in_mb = 128
+        self._deadline = time.monotonic() + 900
+
+    def get_remaining_time_in_millis(self) -> int:
+        return int((self._deadline - time.monotonic()) * 1000)
+
+
+class Runner:
+    def __init__(self, pattern_id: str, code_folders: dict[str, Path], transformed: dict, deployment: Deployment):
+        self.pattern_id, self.code_folders, self.deployment = pattern_id, code_folders, deployment
+        self.resources = resources_of(transformed)
+        self.functions: dict[str, Function] = {}
+        self.pending_async: list[tuple[Function, object]] = []
+        self.http_status: int | None = None
+        self.lambda_client = boto3.client("lambda", region_name=REGION)
+        for name, body in self.resources.items():
+            if body["Type"] == "AWS::Lambda::Function" and name in deployment.ctx.refs:
+                self.functions[name] = self._function(name, body)
+
+    def _function(self, logical_id: str, body: dict) -> Function:
+        physical = self.deployment.ctx.refs[logical_id]
+        config = self.lambda_client.get_function_configuration(FunctionName=physical)
+        code_dir = self._code_dir(body)
+        module, _, func = body["Properties"]["Handler"].rpartition(".")
+        return Function(logical_id, config["FunctionName"], config["FunctionArn"],
+                        code_dir / (module.replace(".", "/") + ".py"), func,
+                        config.get("Environment", {}).get("Variables", {}))
+
+    def _code_dir(self, body: dict) -> Path:
+        # Run the source the package step zipped for this function.
+        return self.code_folders[body["Properties"].get("Code", {}).get("S3Key", "")]
+
+    # --- running handlers -------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _environment(self, fn: Function):
+        saved = dict(os.environ)
+        os.environ.update({k: str(v) for k, v in fn.env.items()})
+        os.environ.update({"AWS_LAMBDA_FUNCTION_NAME": fn.name, "AWS_REGION": REGION, "AWS_DEFAULT_REGION": REGION})
+        try:
+            yield
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
+
+    def invoke(self, fn: Function, event):
+        fn.invocations += 1
+        with self._environment(fn):
+            if fn._module is None:
+                name = f"_pattern_advisor_e2e_{self.pattern_id.replace('-', '_')}_{fn.logical_id}"
+                spec = importlib.util.spec_from_file_location(name, fn.module_file)
+                module = importlib.util.module_from_spec(spec)
+                sys.path.insert(0, str(fn.module_file.parent))
+                try:
+                    spec.loader.exec_module(module)
+                finally:
+                    sys.path.remove(str(fn.module_file.parent))
+                fn._module = module
+            return getattr(fn._module, fn.handler_name)(event, _Context(fn))
+
+    def _by_reference(self, value: str) -> Function | None:
+        for fn in self.functions.values():
+            if value in (fn.name, fn.arn) or value.split(":")[-1] == fn.name:
+                return fn
+        return None
+
+    def _intercept_invoke(self, params, **_):
+        fn = self._by_reference(params["FunctionName"])
+        if fn is None:
+            return None  # not ours: let moto answer
+        payload = params.get("Payload", b"{}")
+        event = json.loads(payload.read() if hasattr(payload, "read") else payload or b"{}")
+        if params.get("InvocationType") == "Event":
+            self.pending_async.append((fn, event))
+            return {"ResponseMetadata": {"HTTPStatusCode": 202}, "StatusCode": 202, "Payload": _Body(b"")}
+        result = self.invoke(fn, event)
+        return {"ResponseMetadata": {"HTTPStatusCode": 200}, "StatusCode": 200, "Payload": _Body(json.dumps(result).encode())}
+
+    # --- event sources ------------------------------------------------------------------------
+
+    def _mappings(self):
+        for m in self.lambda_client.list_event_source_mappings()["EventSourceMappings"]:
+            fn = self._by_reference(m["FunctionArn"])
+            if fn is not None:
+                yield m, fn
+
+    def _poll_sqs(self, arn: str, fn: Function, batch: int) -> bool:
+        sqs = boto3.client("sqs", region_name=REGION)
+        url = sqs.get_queue_url(QueueName=arn.split(":")[-1])["QueueUrl"]
+        got = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=min(batch, 10), AttributeNames=["All"],
+                                  MessageAttributeNames=["All"]).get("Messages", [])
+        if not got:
+            return False
+        records = [{"messageId": m["MessageId"], "receiptHandle": m["ReceiptHandle"], "body": m["Body"],
+                    "attributes": m.get("Attributes", {}), "messageAttributes": {
+                        k: {"stringValue": v.get("StringValue"), "dataType": v.get("DataType")} for k, v in m.get("MessageAttributes", {}).items()},
+                    "md5OfBody": m.get("MD5OfBody"), "eventSource": "aws:sqs", "eventSourceARN": arn, "awsRegion": REGION} for m in got]
+        failed = set()
+        try:
+            result = self.invoke(fn, {"Records": records}) or {}
+            failed = {f["itemIdentifier"] for f in result.get("batchItemFailures", [])} if isinstance(result, dict) else set()
+        except Exception as exc:  # the handler failing is what we report
+            fn.errors.append(f"{type(exc).__name__}: {exc}")
+            failed = {r["messageId"] for r in records}
+        for m in got:
+            if m["MessageId"] not in failed:
+                sqs.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])
+        return True
+
+    def _poll_stream(self, arn: str, fn: Function, state: dict) -> bool:
+        is_kinesis = ":kinesis:" in arn
+        client = boto3.client("kinesis" if is_kinesis else "dynamodbstreams", region_name=REGION)
+        delivered = False
+        if is_kinesis:
+            shards = client.list_shards(StreamARN=arn)["Shards"]
+        else:
+            shards = client.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"]
+        for shard in shards:
+            key = (arn, shard["ShardId"])
+            if key not in state:
+                args = {"ShardId": shard["ShardId"], "ShardIteratorType": "TRIM_HORIZON"}
+                args.update({"StreamARN": arn} if is_kinesis else {"StreamArn": arn})
+                state[key] = client.get_shard_iterator(**args)["ShardIterator"]
+            out = client.get_records(ShardIterator=state[key])
+            state[key] = out.get("NextShardIterator")
+            if not out["Records"]:
+                continue
+            delivered = True
+            if is_kinesis:
+                records = [{"kinesis": {"partitionKey": r["PartitionKey"], "sequenceNumber": r["SequenceNumber"],
+                                        "data": base64.b64encode(r["Data"]).decode(), "kinesisSchemaVersion": "1.0"},
+                            "eventSource": "aws:kinesis", "eventSourceARN": arn, "eventID": f'{shard["ShardId"]}:{r["SequenceNumber"]}',
+                            "awsRegion": REGION} for r in out["Records"]]
+            else:
+                records = [dict(r, eventSourceARN=arn) for r in out["Records"]]
+            try:
+                self.invoke(fn, {"Records": records})
+            except Exception as exc:
+                fn.errors.append(f"{type(exc).__name__}: {exc}")
+        return delivered
+
+    def drain(self) -> None:
+        """Deliver until nothing moves: event source mappings and queued async invocations."""
+        stream_state: dict = {}
+        for _ in range(MAX_ROUNDS):
+            moved = False
+            while _pushed:
+                arn, event = _pushed.pop(0)
+                fn = self._by_reference(arn)
+                if fn is not None:
+                    self.pending_async.append((fn, event))
+            while self.pending_async:
+                fn, event = self.pending_async.pop(0)
+                moved = True
+                try:
+                    self.invoke(fn, event)
+                except Exception as exc:
+                    fn.errors.append(f"{type(exc).__name__}: {exc}")
+            for mapping, fn in self._mappings():
+                arn = mapping["EventSourceArn"]
+                if ":sqs:" in arn:
+                    moved |= self._poll_sqs(arn, fn, mapping.get("BatchSize", 10))
+                elif ":kinesis:" in arn:
+                    moved |= self._poll_stream(arn, fn, stream_state)
+                # DynamoDB Streams records are pushed by moto itself and arrive through _pushed.
+            if not moved:
+                return
+
+    # --- the run ------------------------------------------------------------------------------
+
+    def send(self, step: dict, physical: str, node_type: str) -> None:
+        kind, body = step["kind"], step.get("body", {})
+        text = body if isinstance(body, str) else json.dumps(body)
+        if kind == "sqs-message":
+            args = {"QueueUrl": physical, "MessageBody": text}
+            if physical.endswith(".fifo"):
+                args.update(MessageGroupId=step.get("partition_key", "group-1"), MessageDeduplicationId=str(uuid.uuid4()))
+            if step.get("attributes"):
+                args["MessageAttributes"] = {k: {"DataType": "String", "StringValue": v} for k, v in step["attributes"].items()}
+            boto3.client("sqs", region_name=REGION).send_message(**args)
+        elif kind == "sns-publish":
+            args = {"TopicArn": physical, "Message": text}
+            if step.get("attributes"):
+                args["MessageAttributes"] = {k: {"DataType": "String", "StringValue": v} for k, v in step["attributes"].items()}
+            boto3.client("sns", region_name=REGION).publish(**args)
+        elif kind == "kinesis-record":
+            boto3.client("kinesis", region_name=REGION).put_record(StreamName=physical, Data=text.encode(),
+                                                                   PartitionKey=step.get("partition_key", "key-1"))
+        elif kind == "invoke":
+            self.invoke(self._by_reference(physical) or self.functions[physical], body)
+        elif kind == "http-request":
+            self._http(step, physical)
+        elif kind == "s3-put":
+            boto3.client("s3", region_name=REGION).put_object(Bucket=physical, Key=step.get("path", "input/object.json"), Body=text.encode())
+        elif kind == "dynamodb-put":
+            from boto3.dynamodb.types import TypeSerializer
+            ser = TypeSerializer()
+            boto3.client("dynamodb", region_name=REGION).put_item(TableName=physical, Item={k: ser.serialize(v) for k, v in body.items()})
+        else:
+            raise NotImplementedError(f"send kind {kind} is not supported by the offline runner yet")
+
+    def _http(self, step: dict, api_id: str) -> None:
+        """Build the API Gateway proxy event for the request and run the integrated function."""
+        target = None
+        for name, body in self.resources.items():
+            if body["Type"] == "AWS::Lambda::Permission" and "apigateway" in str(body["Properties"].get("Principal")):
+                fn_ref = body["Properties"]["FunctionName"]
+                logical = fn_ref.get("Ref") or (fn_ref.get("Fn::GetAtt") or [None])[0] if isinstance(fn_ref, dict) else None
+                target = self.functions.get(logical) or target
+        if target is None:
+            raise RuntimeError("no function is integrated with the API")
+        body = step.get("body")
+        event = {
+            "resource": step.get("path", "/"), "path": step.get("path", "/"), "httpMethod": step.get("method", "GET"),
+            "headers": {"content-type": "application/json", **step.get("headers", {})},
+            "queryStringParameters": None, "pathParameters": None, "isBase64Encoded": False,
+            "body": None if body is None else (body if isinstance(body, str) else json.dumps(body)),
+            "requestContext": {"requestId": str(uuid.uuid4()), "apiId": api_id, "stage": "prod",
+                               "authorizer": {"claims": {"sub": "e2e-user", "email": "e2e-user@pattern-advisor.test"}},
+                               "identity": {"sourceIp": "127.0.0.1"}},
+        }
+        response = self.invoke(target, event) or {}
+        self.http_status = int(response.get("statusCode", 0)) if isinstance(response, dict) else 0
+
+
+class _Body(io.BytesIO):
+    """Stands in for botocore's StreamingBody in intercepted Invoke responses."""
+
+
+def run(pattern, code_folders: dict[str, Path], transformed: dict, deployment: Deployment) -> list[str]:
+    """Run the pattern's verification.e2e; returns problems (empty when the event reached every sink)."""
+    e2e = pattern.data["verification"]["e2e"]
+    nodes = {n["id"]: n for n in pattern.data["topology"]["nodes"]}
+    runner = Runner(pattern.id, code_folders, transformed, deployment)
+    events = boto3.DEFAULT_SESSION.events if boto3.DEFAULT_SESSION else None
+    if events is None:
+        boto3.setup_default_session(region_name=REGION)
+        events = boto3.DEFAULT_SESSION.events
+    events.register("before-call.lambda.Invoke", runner._intercept_invoke, unique_id="pattern-advisor-e2e")
+    problems = []
+    try:
+        send = e2e["send"]
+        physical = deployment.physical(nodes[send["node"]]["resource"])
+        if send["kind"] in ("invoke",):
+            physical = nodes[send["node"]]["resource"]
+        try:
+            runner.send(send, physical, nodes[send["node"]]["type"])
+            runner.drain()
+        except Exception as exc:
+            problems.append(f'sending {send["kind"]} to {send["node"]} failed: {type(exc).__name__}: {exc}'.splitlines()[0])
+        for fn in runner.functions.values():
+            for error in fn.errors:
+                problems.append(f"handler of {fn.logical_id} raised {error}".splitlines()[0])
+        for expect in e2e["expect"]:
+            problem = _check(expect, nodes[expect["node"]], deployment, runner)
+            if problem:
+                problems.append(problem)
+    finally:
+        events.unregister("before-call.lambda.Invoke", unique_id="pattern-advisor-e2e")
+    return problems
+
+
+def _check(expect: dict, node: dict, deployment: Deployment, runner: Runner) -> str | None:
+    physical = deployment.physical(node["resource"])
+    kind, label = expect["kind"], f'{expect["node"]} ({node["resource"]})'
+    if kind == "dynamodb-item":
+        key = {k: {"S": v} for k, v in expect.get("key", {}).items()}
+        item = boto3.client("dynamodb", region_name=REGION).get_item(TableName=physical, Key=key).get("Item")
+        return None if item else f"expected an item with key {expect.get('key')} in {label}; none arrived"
+    if kind == "sqs-messages":
+        attrs = boto3.client("sqs", region_name=REGION).get_queue_attributes(QueueUrl=physical, AttributeNames=["ApproximateNumberOfMessages"])
+        count = int(attrs["Attributes"]["ApproximateNumberOfMessages"])
+        want = expect.get("count", 1)
+        return None if count == want else f"expected {want} message(s) on {label}; found {count}"
+    if kind == "s3-object":
+        listed = boto3.client("s3", region_name=REGION).list_objects_v2(Bucket=physical, Prefix=expect.get("prefix", ""))
+        return None if listed.get("KeyCount", 0) else f"expected an object under {expect.get('prefix', '')!r} in {label}; none arrived"
+    if kind == "invocations":
+        fn = runner.functions.get(node["resource"])
+        got = fn.invocations if fn else 0
+        want = expect.get("count", 1)
+        return None if got == want else f"expected {want} invocation(s) of {label}; got {got}"
+    if kind == "http-status":
+        want = expect.get("status", 200)
+        return None if runner.http_status == want else f"expected HTTP {want} from {label}; got {runner.http_status}"
+    return f"unsupported expectation {kind}"

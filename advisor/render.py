@@ -1,0 +1,106 @@
+"""Terminal output: rich tables in a terminal, plain lines in a pipe."""
+
+from __future__ import annotations
+
+import sys
+
+
+def _console(file=None):
+    from rich.console import Console
+
+    return Console(file=file or sys.stdout, highlight=False, soft_wrap=not (file or sys.stdout).isatty())
+
+
+def pattern_table(patterns) -> None:
+    if not sys.stdout.isatty():
+        for p in patterns:
+            print(f"{p.id}\t{p.data['category']}\t{p.name}")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(patterns)} pattern(s)")
+    for col in ("id", "category", "services", "name"):
+        table.add_column(col)
+    for p in patterns:
+        table.add_row(p.id, p.data["category"], ", ".join(p.data["services"]), p.name)
+    _console().print(table)
+
+
+def show_pattern(pattern) -> None:
+    d = pattern.data
+    out = [f"{pattern.id}: {d['name']}", "", d["summary"], "",
+           f"category: {d['category']}   workloads: {', '.join(d['workloads'])}",
+           f"services: {', '.join(d['services'])}", "", "traits:"]
+    for key, trait in d["traits"].items():
+        out.append(f"  {key}: {trait['value']}" + (f"  - {trait['note']}" if trait.get("note") else ""))
+    out += ["", "limits:"]
+    for limit in d["limits"]:
+        out.append(f"  {limit['name']}: {limit['value']:g} {limit['unit']} (as of {limit['as_of']}, {limit['source']})")
+    for key in ("pros", "cons", "when_to_use", "when_not_to_use"):
+        out += ["", key.replace("_", " ") + ":"] + [f"  - {x}" for x in d[key]]
+    if d["alternatives"]:
+        out += ["", "alternatives:"] + [f"  - {a['id']}: {a['when']}" for a in d["alternatives"]]
+    out += ["", "alarms:"] + [f"  - {a['resource']}: {a['namespace']} {a['metric']} >= {a['threshold']:g} - {a['why']}" for a in d["operations"]["alarms"]]
+    print("\n".join(out))
+
+
+class ValidateProgress:
+    """Progress per pattern and step: a live line in a terminal, plain lines in a pipe."""
+
+    def __init__(self, file):
+        self.file = file
+        self.tty = file.isatty()
+        self._status = None
+
+    def __enter__(self):
+        if self.tty:
+            self._status = _console(self.file).status("validating...")
+            self._status.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        if self._status is not None:
+            self._status.__exit__(*exc)
+
+    def update(self, pattern_id: str, step: str, result) -> None:
+        if result is None:
+            if self._status is not None:
+                self._status.update(f"{pattern_id}: {step}...")
+            return
+        if result.status == "skipped" and not self.tty:
+            print(f"{pattern_id}: {step}: skipped", file=self.file, flush=True)
+            return
+        line = f"{pattern_id}: {step}: {result.status} ({result.seconds:.2f}s)"
+        if self._status is not None:
+            _console(self.file).print(line)
+        else:
+            print(line, file=self.file, flush=True)
+
+
+def validate_summary(report, verbose: bool = False) -> None:
+    from .validate import STEPS
+
+    rows = [(r.id, [r.steps.get(s).status if s in r.steps else "-" for s in STEPS]) for r in report.patterns]
+    if sys.stdout.isatty():
+        from rich.table import Table
+
+        colour = {"pass": "green", "fail": "bold red", "not verifiable offline": "yellow", "skipped": "dim"}
+        table = Table(title="advisor validate")
+        table.add_column("pattern")
+        for s in STEPS:
+            table.add_column(s)
+        for pid, statuses in rows:
+            table.add_row(pid, *[f"[{colour.get(x, '')}]{x}[/]" if x in colour else x for x in statuses])
+        _console().print(table)
+    else:
+        width = max([len("pattern")] + [len(pid) for pid, _ in rows])
+        print("pattern".ljust(width) + "  " + "  ".join(s.ljust(16) for s in STEPS))
+        for pid, statuses in rows:
+            print(pid.ljust(width) + "  " + "  ".join(x.ljust(16) for x in statuses))
+    if verbose:
+        for r in report.patterns:
+            for step in r.steps.values():
+                for detail in step.details:
+                    print(f"{r.id}: {step.step}: {detail}")
+    passed = sum(1 for r in report.patterns if r.ok)
+    print(f"{passed} of {len(report.patterns)} pattern(s) passed every step" + ("" if report.ok else "; problems:"))
