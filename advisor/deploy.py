@@ -84,7 +84,9 @@ def deploy(packaged_artifacts: Packaged, transformed: dict) -> Deployment:
             active.pop(name, None)
     in_stack = {n for n, r in active.items() if r["Type"] in supported}
     by_api = {n for n, r in active.items() if n not in in_stack and api_resources.creator(r["Type"])}
-    offline = {n for n in active if n not in in_stack and n not in by_api}
+    outside = {n for n in active if n not in in_stack and n not in by_api}
+    offline = {n for n in outside if api_resources.known_offline(active[n]["Type"])}
+    impossible = outside - offline
 
     # Resources outside the stack that the stack depends on are created first (or stood in for).
     order = _api_order(active, by_api, in_stack)
@@ -94,10 +96,14 @@ def deploy(packaged_artifacts: Packaged, transformed: dict) -> Deployment:
         _stand_in(ctx, name, active[name]["Type"])
         out.results.append(ResourceResult(name, active[name]["Type"], NOT_VERIFIABLE,
                                           api_resources.offline_reason(active[name]["Type"])))
+    for name in sorted(impossible):
+        _stand_in(ctx, name, active[name]["Type"])
+        out.results.append(ResourceResult(name, active[name]["Type"], FAILED,
+                                          f'moto cannot create {active[name]["Type"]} and no API step exists for it'))
     for name in before:
         out.results.append(_create_by_api(name, active[name], ctx))
 
-    stack_template, values, output_map = _stack_template(transformed, active, in_stack, by_api | offline, ctx)
+    stack_template, values, output_map = _stack_template(transformed, active, in_stack, by_api | outside, ctx)
     try:
         cfn = boto3.client("cloudformation", region_name=REGION)
         cfn.create_stack(StackName=STACK, TemplateBody=json.dumps(stack_template), Parameters=[

@@ -172,16 +172,21 @@ def validate_pattern(pattern: Pattern, catalog: Catalog, progress: Callable[[str
 
 
 def _source_position(pattern: Pattern, finding) -> tuple[int, int]:
-    """Map a finding in the transformed template to the source resource that generated it."""
-    # SAM-generated resources are named after their source (FnRole from Fn): take the longest prefix.
-    resources = pattern.template.data.get("Resources", {})
-    name = getattr(finding, "resource", None)
-    if name is None:
+    """Map a finding in the transformed template to the source entry that generated it.
+
+    SAM names generated resources after their source (WriterFunctionRole from WriterFunction),
+    so a resource maps to the longest source logical id it starts with.
+    """
+    path = tuple(getattr(finding, "path", ()) or ())
+    if len(path) < 2 or not isinstance(path[1], str):
         return (1, 1)
-    candidates = sorted((r for r in resources if name.startswith(r)), key=len, reverse=True)
+    section = pattern.template.data.get(path[0])
+    if not isinstance(section, dict):
+        return (1, 1)
+    candidates = sorted((name for name in section if path[1].startswith(name)), key=len, reverse=True)
     if not candidates:
         return (1, 1)
-    return pattern.template.where(("Resources", candidates[0]), key=True)
+    return pattern.template.where((path[0], candidates[0]), key=True)
 
 
 def validate(ids: list[str] | None = None, extra_dirs: list[str] | None = None,
