@@ -59,8 +59,27 @@ class Document:
         return DataError(self.file, message, line, col)
 
 
+class DepthExceeded(Exception):
+    def __init__(self, mark):
+        self.mark = mark
+
+
 class _Composer(yaml.SafeLoader):
-    """SafeLoader used only to compose nodes; values are built by _Builder."""
+    """SafeLoader used only to compose nodes; values are built by _Builder.
+
+    Composition is recursive, so nesting is bounded here, long before Python's recursion limit.
+    """
+
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise DepthExceeded(self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 # Keep YAML 1.1 booleans like 'yes'/'on' but read timestamps as plain strings (JSON has no dates).
@@ -91,8 +110,12 @@ class _Builder:
         if tag.startswith("!") and not tag.startswith("!!"):
             return self.build_tagged(node, path, depth)
         if isinstance(node, yaml.MappingNode):
+            if tag != "tag:yaml.org,2002:map":
+                raise self.fail(node, f"unsupported YAML tag {tag}")
             return self.build_mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
+            if tag != "tag:yaml.org,2002:seq":
+                raise self.fail(node, f"unsupported YAML tag {tag}")
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         return self.build_scalar(node)
 
@@ -182,9 +205,8 @@ def load_text(text: str, file: str, cfn_tags: bool = False) -> Document:
                         mark.column + 1 if mark else None) from None
     except yaml.YAMLError as exc:
         raise DataError(file, f"invalid YAML: {exc}") from None
-    except RecursionError:
-        mark = loader.get_mark()
-        raise DataError(file, f"nesting deeper than {MAX_DEPTH} levels; refusing to load it", mark.line + 1, mark.column + 1) from None
+    except DepthExceeded as exc:
+        raise DataError(file, f"nesting deeper than {MAX_DEPTH} levels; refusing to load it", exc.mark.line + 1, exc.mark.column + 1) from None
     finally:
         loader.dispose()
     builder = _Builder(file, cfn_tags)
