@@ -17,6 +17,10 @@ from .errors import AdvisorError
 COMMANDS = {
     "list": ("catalog_cmds", "list the patterns in the catalog"),
     "show": ("catalog_cmds", "show one pattern"),
+    "search": ("advise_cmds", "find patterns by words in their names, tags, services and trade-offs"),
+    "compare": ("advise_cmds", "compare patterns side by side: traits, limits, pros and cons"),
+    "recommend": ("advise_cmds", "rank the patterns that meet your requirements; explain every one ruled out"),
+    "ask": ("ask_cmd", "answer questions interactively and get a recommendation"),
     "validate": ("validate_cmd", "prove every pattern: schema, consistency, cfn-lint, moto deploy, end-to-end run"),
 }
 

@@ -104,3 +104,75 @@ def validate_summary(report, verbose: bool = False) -> None:
                     print(f"{r.id}: {step.step}: {detail}")
     passed = sum(1 for r in report.patterns if r.ok)
     print(f"{passed} of {len(report.patterns)} pattern(s) passed every step" + ("" if report.ok else "; problems:"))
+
+
+def recommendation(result) -> None:
+    """The advisor's answer: ranked fits with reasons, then every ruled-out pattern with its reasons."""
+    lines = []
+    if result.requirements:
+        lines.append("Requirements: " + ", ".join(f"{k}={v}" for k, v in result.requirements.items()))
+    else:
+        lines.append("Requirements: none given (every pattern is a fit; add --require KEY=VALUE)")
+    lines.append("")
+    if result.recommended:
+        lines.append("Recommended (best first):")
+        for i, r in enumerate(result.recommended, 1):
+            lines.append(f"  {i}. {r.id} - {r.name} (score {r.score})")
+            lines += [f"       why: {w}" for w in r.why]
+            lines += [f"       partly: {p}" for p in r.partial]
+            lines += [f"       trade-off: {t}" for t in r.tradeoffs[:3]]
+    else:
+        lines.append("Nothing in the catalog meets every requirement.")
+    if result.conflicts:
+        lines += ["", "Conflicts and pointers:"] + [f"  - {c}" for c in result.conflicts]
+    if result.ruled_out:
+        lines += ["", "Ruled out:"]
+        for r in result.ruled_out:
+            lines.append(f"  {r.id}:")
+            lines += [f"       - {reason}" for reason in r.reasons]
+    if sys.stdout.isatty():
+        from rich.markup import escape
+
+        _console().print(escape("\n".join(lines)))
+    else:
+        print("\n".join(lines))
+
+
+def compare(patterns) -> None:
+    """Patterns side by side: traits, limits, pros and cons."""
+    keys = []
+    for p in patterns:
+        keys += [k for k in p.data["traits"] if k not in keys]
+
+    def cell(p, key):
+        t = p.data["traits"].get(key)
+        if t is None:
+            return "-"
+        v = t["value"]
+        return ("none" if v == [] else ", ".join(v)) if isinstance(v, list) else ("unlimited" if v is None else str(v))
+
+    rows = [("trait", [p.id for p in patterns])] + [(k, [cell(p, k) for p in patterns]) for k in keys]
+    rows.append(("moving parts", [str(len(p.data["topology"]["nodes"])) for p in patterns]))
+    if sys.stdout.isatty():
+        from rich.table import Table
+
+        table = Table(title="compare")
+        table.add_column(rows[0][0])
+        for head in rows[0][1]:
+            table.add_column(head)
+        for key, values in rows[1:]:
+            table.add_row(key, *values)
+        _console().print(table)
+    else:
+        width = max(len(k) for k, _ in rows)
+        col = max([len(v) for _, vs in rows for v in vs] + [12])
+        for key, values in rows:
+            print(key.ljust(width) + "  " + "  ".join(v.ljust(col) for v in values))
+    for p in patterns:
+        print(f"\n{p.id} - {p.name}")
+        for limit in p.data["limits"]:
+            print(f"  limit: {limit['name']}: {limit['value']:g} {limit['unit']} ({limit['source']}, as of {limit['as_of']})")
+        for pro in p.data["pros"]:
+            print(f"  + {pro}")
+        for con in p.data["cons"]:
+            print(f"  - {con}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 
 def add_arguments(name: str, parser) -> None:
@@ -25,12 +26,12 @@ def _check_choice(key: str, value: str | None, schema_def: dict) -> None:
 
 
 def run(name: str, args) -> int:
-    from ..catalog import load_catalog
+    from ..catalog_cache import load_cached
     from ..schema import load_schema
 
-    catalog = load_catalog(args.catalog)
+    catalog = load_cached(args.catalog)
     for error in catalog.errors:
-        print(f"advisor: warning: {error} (pattern skipped; run 'advisor validate')", file=__import__("sys").stderr)
+        print(f"advisor: warning: {error} (pattern skipped; run 'advisor validate')", file=sys.stderr)
     if name == "show":
         pattern = catalog.get(args.id)
         if args.json:
