@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 
 DONT_CARE = "Don't care"
+_SKIP = "__dont_care__"  # questionary replaces a None value with the title, so use a marker
 
 
 class Cancelled(Exception):
@@ -57,11 +58,11 @@ def ask_requirements(rules, **io) -> dict:
         kind = q["type"]
         if kind == "enum":
             value = _ask(questionary.select(title, instruction=q["help"], choices=[
-                questionary.Choice(f"{k} - {v}", value=k) for k, v in q["answers"].items()] + [questionary.Choice(DONT_CARE, value=None)], **io))
+                questionary.Choice(f"{k} - {v}", value=k) for k, v in q["answers"].items()] + [questionary.Choice(DONT_CARE, value=_SKIP)], **io))
         elif kind == "boolean":
             value = _ask(questionary.select(title, instruction=q["help"], choices=[
                 questionary.Choice("Yes", value=True), questionary.Choice("No", value=False),
-                questionary.Choice(DONT_CARE, value=None)], **io))
+                questionary.Choice(DONT_CARE, value=_SKIP)], **io))
         elif kind == "list":
             value = _ask(questionary.checkbox(title, instruction=q["help"], choices=[
                 questionary.Choice(f"{k} - {v}", value=k) for k, v in q["answers"].items()], **io)) or None
@@ -72,7 +73,7 @@ def ask_requirements(rules, **io) -> dict:
             if text:
                 number = float(text.replace("_", "").replace(",", ""))
                 value = int(number) if kind == "integer" else number
-        if value is not None:
+        if value is not None and value != _SKIP:
             answers[q["key"]] = value
     return answers
 
