@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import paths
 from .errors import DataError, UnknownPatternError
-from .yaml_loader import Document, load_file
+from .document import Document
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 CATALOG_ENV = "PATTERN_ADVISOR_CATALOG"
@@ -56,6 +56,8 @@ class Pattern:
 
     @cached_property
     def template(self) -> Document:
+        from .yaml_loader import load_file
+
         return load_file(self.template_file, paths.display(self.template_file), cfn_tags=True)
 
 
@@ -83,6 +85,7 @@ def find_placeholders(doc: Document) -> list[DataError]:
 def load_pattern(directory: Path) -> tuple[Pattern | None, list[DataError]]:
     """Load one pattern folder; returns the pattern (None if unusable) and every data error."""
     from .schema import validate
+    from .yaml_loader import load_file
 
     directory = Path(directory)
     pid = directory.name

@@ -28,17 +28,22 @@ class Rules:
 
 
 @lru_cache(maxsize=None)
-def load_rules(validate: bool = False) -> Rules:
-    from .yaml_loader import load_file
+def load_rules() -> Rules:
+    """rules.yaml, schema-checked; served from the cache while the file is unchanged."""
+    from .cache import cached_json, file_stamp
 
-    doc = load_file(RULES_FILE, "advisor/rules.yaml")
-    if validate:
-        from .schema import validate as schema_validate
+    def build() -> dict:
+        from .schema import validate
+        from .yaml_loader import load_file
 
-        errors = schema_validate(doc, "rules.schema.json")
+        doc = load_file(RULES_FILE, "advisor/rules.yaml")
+        errors = validate(doc, "rules.schema.json")
         if errors:
             raise errors[0]
-    return Rules(tuple(doc.data["questions"]), tuple(doc.data["beyond_catalog"]))
+        return doc.data
+
+    data = cached_json("rules", file_stamp([RULES_FILE]), build)
+    return Rules(tuple(data["questions"]), tuple(data["beyond_catalog"]))
 
 
 def _allowed(q: dict) -> str:

@@ -10,11 +10,11 @@ only when asked for, and become their long-form mappings.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .document import Document, Path_
 from .errors import DataError
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # CloudFormation's own limit is 1 MB; patterns are far smaller
@@ -29,35 +29,6 @@ CFN_TAGS = {
     "!Base64": "Fn::Base64", "!Cidr": "Fn::Cidr", "!Transform": "Fn::Transform",
     "!Length": "Fn::Length", "!ToJsonString": "Fn::ToJsonString", "!ForEach": "Fn::ForEach",
 }
-
-Path_ = tuple  # a path into the document: keys and list indexes
-
-
-@dataclass
-class Document:
-    """Loaded YAML: the data, and the (line, column) of every value and key, 1-based."""
-
-    file: str
-    data: object
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-
-    def where(self, path: Path_, key: bool = False) -> tuple[int | None, int | None]:
-        """Position of the value at path (or of its key), falling back to the nearest parent."""
-        table = self.key_positions if key else self.positions
-        path = tuple(path)
-        if path in table:
-            return table[path]
-        while path:
-            path = path[:-1]
-            if path in self.positions:
-                return self.positions[path]
-        return (1, 1)
-
-    def error(self, path: Path_, message: str, key: bool = False) -> DataError:
-        line, col = self.where(path, key)
-        return DataError(self.file, message, line, col)
-
 
 class DepthExceeded(Exception):
     def __init__(self, mark):
