@@ -1,0 +1,17 @@
+"""Everything generated for the site, as {path under the docs dir: content}."""
+
+from __future__ import annotations
+
+import json
+
+from ..catalog import Catalog
+from . import diagram, pages
+
+
+def generate(catalog: Catalog) -> dict[str, str | bytes]:
+    patterns = sorted(catalog, key=lambda p: p.id)
+    ids = {p.id for p in patterns}
+    out: dict[str, str | bytes] = {"patterns/index.md": pages.patterns_index(patterns)}
+    for p in patterns:
+        out[f"patterns/{p.id}.md"] = pages.pattern_page(p, ids, diagram.render_svg(p.data["topology"]))
+    return out

@@ -1,0 +1,100 @@
+"""Markdown for the generated pages."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+TRAIT_LABELS = {
+    "ordering": "Ordering", "delivery": "Delivery", "consumers": "Consumers", "write_rate_control": "Write rate control",
+    "replay": "Replay", "content_filtering": "Content filtering", "max_message_kb": "Max message (KiB)",
+    "max_events_per_s": "Max events/s (default quota)", "max_task_minutes": "Max task (minutes)", "latency": "Latency",
+    "auth": "Authentication", "custom_domain_https": "Custom domain HTTPS", "human_approval": "Human approval",
+    "api_features": "API features",
+}
+CATEGORY_TITLES = {
+    "messaging": "Messaging", "streaming": "Streaming", "event-routing": "Event routing", "api": "APIs",
+    "web-hosting": "Web hosting", "data-processing": "Data processing", "orchestration": "Orchestration",
+    "scheduling": "Scheduling", "compute": "Compute", "analytics": "Analytics",
+}
+
+
+def trait_value(value) -> str:
+    if value is None:
+        return "no documented limit"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(value) if value else "none"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _code_tab(title: str, path: Path, language: str) -> list[str]:
+    body = path.read_text(encoding="utf-8").rstrip("\n")
+    fence = "````" if "```" in body else "```"
+    return [f'=== "{title}"', "", f"    {fence}{language}"] + [f"    {line}" if line else "" for line in body.split("\n")] + [f"    {fence}", ""]
+
+
+def pattern_page(pattern, catalog_ids: set[str], diagram_svg: str, cost_section: list[str] | None = None) -> str:
+    d = pattern.data
+    tags = sorted(set(d["services"]) | {d["category"]} | set(d["tags"]))
+    out = ["---", f"title: {d['name']}", "tags:"] + [f"  - {t}" for t in tags] + ["---", "", f"# {d['name']}", "",
+           f"`{pattern.id}` · {CATEGORY_TITLES[d['category']]} · for {', '.join(d['workloads'])}", "", d["summary"], ""]
+    out += ['<div class="pa-diagram" markdown="0">', diagram_svg, "</div>", ""]
+    out += ["## Use it", "", "Copy the validated template and handler code into a new project:", "", "```sh",
+            f"advisor init {pattern.id} my-service", "```", ""]
+    if d.get("never_first_choice"):
+        out += ['!!! warning "Rarely the first choice"', f"    {d['never_first_choice']}", ""]
+    out += ["## Traits", "", "| Trait | Value | Why |", "|---|---|---|"]
+    for key, trait in d["traits"].items():
+        out.append(f"| {TRAIT_LABELS.get(key, key)} | {cell(trait_value(trait['value']))} | {cell(trait.get('note', ''))} |")
+    out += ["", "## Limits", "", "| Limit | Value | Source | As of |", "|---|---|---|---|"]
+    for limit in d["limits"]:
+        adjustable = " (adjustable)" if limit.get("adjustable") else ""
+        out.append(f"| {cell(limit['name'])} | {limit['value']:,g} {limit['unit']}{adjustable} | [{limit['service']} docs]({limit['source']}) | {limit['as_of']} |")
+    out += ["", "## Trade-offs", "", '<div class="grid" markdown>', "", '!!! success "Pros"', ""]
+    out += [f"    - {p}" for p in d["pros"]] + ["", '!!! failure "Cons"', ""] + [f"    - {c}" for c in d["cons"]] + ["", "</div>", ""]
+    out += ["### When to use", ""] + [f"- {x}" for x in d["when_to_use"]] + ["", "### When not to use", ""]
+    out += [f"- {x}" for x in d["when_not_to_use"]] + [""]
+    if d["alternatives"]:
+        out += ["## Alternatives", ""]
+        for alt in d["alternatives"]:
+            link = f"[{alt['id']}]({alt['id']}.md)" if alt["id"] in catalog_ids else alt["id"]
+            out.append(f"- {link}: {alt['when']}")
+        out.append("")
+    ops = d["operations"]
+    out += ["## Operations", "", "### Alarms it ships", "", "| Alarm | Metric | Threshold | Why |", "|---|---|---|---|"]
+    out += [f"| `{a['resource']}` | {a['namespace']} {a['metric']} | {a['threshold']:g} | {cell(a['why'])} |" for a in ops["alarms"]]
+    out += ["", "### Dead-letter handling", ""]
+    out += [f"- `{x['for']}` → `{x['target']}`: {x['how']}" for x in ops["dead_letter"]] or ["This pattern has no asynchronous consumer."]
+    out += ["", "### IAM scope", ""]
+    out += [f"- `{g['principal']}` may only {', '.join(f'`{a}`' for a in g['actions'])} on `{g['resource']}`: {g['why']}" for g in ops["iam_scope"]]
+    out.append("")
+    if cost_section:
+        out += cost_section
+    out += ["## Template and code", ""]
+    out += _code_tab("template.yaml", pattern.template_file, "yaml")
+    src = pattern.dir / "src"
+    for path in sorted(src.rglob("*.py")) if src.is_dir() else []:
+        out += _code_tab(f"src/{path.relative_to(src)}", path, "python")
+    out += ["## References", ""] + [f"- [{html.escape(r['title'])}]({r['url']})" for r in d["references"]] + [""]
+    return "\n".join(out)
+
+
+def patterns_index(patterns) -> str:
+    out = ["# Patterns", "", f"{len(patterns)} patterns, each validated on every change: schema, cfn-lint, a moto deploy and an end-to-end run.", ""]
+    by_category: dict[str, list] = {}
+    for p in patterns:
+        by_category.setdefault(p.data["category"], []).append(p)
+    for category in CATEGORY_TITLES:
+        if category not in by_category:
+            continue
+        out += [f"## {CATEGORY_TITLES[category]}", "", "| Pattern | Services | Summary |", "|---|---|---|"]
+        for p in sorted(by_category[category], key=lambda p: p.id):
+            out.append(f"| [{cell(p.name)}]({p.id}.md) | {', '.join(p.data['services'])} | {cell(p.data['summary'])} |")
+        out.append("")
+    return "\n".join(out)
