@@ -29,3 +29,9 @@ def display(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def site_config() -> Path | None:
+    """mkdocs.yml of the source checkout, when there is one."""
+    candidate = _CHECKOUT / "mkdocs.yml"
+    return candidate if candidate.is_file() else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..catalog import Catalog
-from . import diagram, pages
+from . import advisor_page, diagram, pages
 
 
 def generate(catalog: Catalog) -> dict[str, str | bytes]:
@@ -14,4 +14,5 @@ def generate(catalog: Catalog) -> dict[str, str | bytes]:
     out: dict[str, str | bytes] = {"patterns/index.md": pages.patterns_index(patterns)}
     for p in patterns:
         out[f"patterns/{p.id}.md"] = pages.pattern_page(p, ids, diagram.render_svg(p.data["topology"]))
+    out["assets/advisor-data.json"] = advisor_page.export(patterns)
     return out
