@@ -1,0 +1,60 @@
+"""Building the site once per test session and serving it on 127.0.0.1 for browser tests."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-default-apps"]
+MISSING_CHROMIUM = ("Debian's Chromium is not installed at /usr/bin/chromium; install it with "
+                    "'apt-get install chromium' (.ci/run does this in CI)")
+
+
+def build_site(output: Path, catalog_dirs: list[str] | None = None) -> Path:
+    from advisor.cli import main
+
+    args = [a for d in (catalog_dirs or []) for a in ("--catalog", d)] + ["site", "build", "--output", str(output)]
+    saved = os.environ.get("PATTERN_ADVISOR_CATALOG")
+    try:
+        assert main(args) == 0
+    finally:
+        if saved is None:
+            os.environ.pop("PATTERN_ADVISOR_CATALOG", None)
+        else:
+            os.environ["PATTERN_ADVISOR_CATALOG"] = saved
+    return output
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(directory: Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def artifacts_dir() -> Path:
+    path = Path(__file__).resolve().parent.parent / "test-artifacts"
+    path.mkdir(exist_ok=True)
+    return path
+
+
+def chromium_available() -> bool:
+    return Path(CHROMIUM).exists() and shutil.which(CHROMIUM) is not None
