@@ -21,6 +21,7 @@ COMMANDS = {
     "compare": ("advise_cmds", "compare patterns side by side: traits, limits, pros and cons"),
     "recommend": ("advise_cmds", "rank the patterns that meet your requirements; explain every one ruled out"),
     "ask": ("ask_cmd", "answer questions interactively and get a recommendation"),
+    "init": ("init_cmd", "copy a validated pattern into a new project with your names applied"),
     "site": ("site_cmd", "build or serve the docs site generated from the catalog"),
     "validate": ("validate_cmd", "prove every pattern: schema, consistency, cfn-lint, moto deploy, end-to-end run"),
 }
