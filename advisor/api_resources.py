@@ -320,6 +320,25 @@ def _v_queue(ref, props, ctx):
     return None
 
 
+def _notifications(config: dict) -> list:
+    return [c for key in ("LambdaFunctionConfigurations", "QueueConfigurations", "TopicConfigurations") for c in config.get(key, [])]
+
+
+def _notification_api(cfn: dict) -> dict:
+    """CloudFormation's NotificationConfiguration in the shape of the S3 API."""
+    def rules(entry):
+        found = entry.get("Filter", {}).get("S3Key", {}).get("Rules", [])
+        return {"Filter": {"Key": {"FilterRules": [{"Name": r["Name"], "Value": r["Value"]} for r in found]}}} if found else {}
+
+    out = {}
+    for cfn_key, api_key, arn_cfn, arn_api in (("LambdaConfigurations", "LambdaFunctionConfigurations", "Function", "LambdaFunctionArn"),
+                                               ("QueueConfigurations", "QueueConfigurations", "Queue", "QueueArn"),
+                                               ("TopicConfigurations", "TopicConfigurations", "Topic", "TopicArn")):
+        if cfn.get(cfn_key):
+            out[api_key] = [{arn_api: e[arn_cfn], "Events": [e["Event"]], **rules(e)} for e in cfn[cfn_key]]
+    return out
+
+
 def _v_rest_api(ref, props, ctx):
     api = _client("apigateway")
     api.get_rest_api(restApiId=ref)
@@ -334,7 +353,7 @@ def _v_rest_api(ref, props, ctx):
     return None
 
 
-def _v_permission(ref, props, ctx):
+def _v_permission(_ref, props, ctx):
     p = _resolved(props, ctx)
     policy = json.loads(_client("lambda").get_policy(FunctionName=p["FunctionName"])["Policy"])
     return None if policy.get("Statement") else "function has no resource policy"
@@ -351,13 +370,49 @@ def _v_log_group(ref, props, ctx):
     return None if any(g["logGroupName"] == ref for g in groups) else "log group not found"
 
 
+class Applied(str):
+    """A verifier's note: the resource exists, and settings moto's CloudFormation ignored were
+    applied through the service API (then read back)."""
+
+
 def _v_bucket(ref, props, ctx):
+    from botocore.exceptions import ClientError
+
     s3 = _client("s3")
     s3.head_bucket(Bucket=ref)
-    if props.get("PublicAccessBlockConfiguration"):
+    p = _resolved(props, ctx)
+    applied = []
+    # Settings moto's CloudFormation drops; each is read back, and applied through the API if absent.
+    settings = (
+        ("PublicAccessBlockConfiguration", lambda: s3.get_public_access_block(Bucket=ref)["PublicAccessBlockConfiguration"],
+         lambda v: s3.put_public_access_block(Bucket=ref, PublicAccessBlockConfiguration=v)),
+        ("BucketEncryption", lambda: s3.get_bucket_encryption(Bucket=ref)["ServerSideEncryptionConfiguration"],
+         lambda v: s3.put_bucket_encryption(Bucket=ref, ServerSideEncryptionConfiguration={
+             "Rules": [{"ApplyServerSideEncryptionByDefault": {k.replace("KMSMasterKeyID", "KMSMasterKeyID"): x
+                        for k, x in r["ServerSideEncryptionByDefault"].items()}} for r in v["ServerSideEncryptionConfiguration"]]})),
+        ("VersioningConfiguration", lambda: s3.get_bucket_versioning(Bucket=ref).get("Status"),
+         lambda v: s3.put_bucket_versioning(Bucket=ref, VersioningConfiguration={"Status": v["Status"]})),
+        ("NotificationConfiguration", lambda: _notifications(s3.get_bucket_notification_configuration(Bucket=ref)),
+         lambda v: s3.put_bucket_notification_configuration(Bucket=ref, NotificationConfiguration=_notification_api(v))),
+    )
+    for key, read, write in settings:
+        if key not in p:
+            continue
+        try:
+            present = bool(read())
+        except ClientError:
+            present = False
+        if not present:
+            write(p[key])
+            if not read():
+                return f"{key} could not be applied"
+            applied.append(key)
+    if p.get("PublicAccessBlockConfiguration"):
         block = s3.get_public_access_block(Bucket=ref)["PublicAccessBlockConfiguration"]
         if not all(block.values()):
             return "public access block is not fully on"
+    if applied:
+        return Applied(f"{', '.join(applied)} applied through the S3 API (moto's CloudFormation ignores them)")
     return None
 
 

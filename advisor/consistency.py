@@ -140,12 +140,14 @@ def granted_actions(transformed: dict, principal: str, resource: str) -> set[str
         return None
     actions: set[str] = set()
     from .template_graph import references
+    named = _named_arn(transformed, resource)
     for document in docs:
         statements = document.get("Statement", []) if isinstance(document, dict) else []
         for st in statements if isinstance(statements, list) else [statements]:
             if not isinstance(st, dict) or st.get("Effect") != "Allow":
                 continue
-            if not any(target == resource for target, _ in references(st.get("Resource"))):
+            if not (any(target == resource for target, _ in references(st.get("Resource")))
+                    or (named and any(_names(r, named) for r in _resolved_list(transformed, st.get("Resource"))))):
                 continue
             acts = st.get("Action", [])
             actions.update([acts] if isinstance(acts, str) else acts)
@@ -167,3 +169,34 @@ def check_iam(pattern: Pattern, transformed: dict) -> list[DataError]:
         if extra:
             errors.append(doc.error(path, f'operations.iam_scope[{i}].actions: {grant["principal"]} is also granted {", ".join(extra)} on {grant["resource"]}; list it here or remove it from the template'))
     return errors
+
+
+def _named_arn(template: dict, resource: str) -> str | None:
+    """The ARN of a bucket given a fixed BucketName, for policies that must name it instead of
+    referencing it (a reference would form a cycle with the bucket's notification to the function)."""
+    body = resources_of(template).get(resource, {})
+    if body.get("Type") != "AWS::S3::Bucket" or "BucketName" not in body.get("Properties", {}):
+        return None
+    resolved = _resolved_list(template, body["Properties"]["BucketName"])
+    return f"arn:aws:s3:::{resolved[0]}" if resolved else None
+
+
+def _resolved_list(template: dict, value) -> list[str]:
+    from .intrinsics import Context, Unresolvable, resolve
+    from .sam import parameter_values
+
+    ctx = Context(refs=parameter_values(template))
+    values = value if isinstance(value, list) else [value]
+    out = []
+    for v in values:
+        try:
+            r = resolve(v, ctx)
+        except Unresolvable:
+            continue
+        if isinstance(r, str):
+            out.append(r)
+    return out
+
+
+def _names(arn: str, bucket_arn: str) -> bool:
+    return arn == bucket_arn or arn.startswith(bucket_arn + "/")

@@ -113,7 +113,8 @@ def deploy(packaged_artifacts: Packaged, transformed: dict) -> Deployment:
         if stack["StackStatus"] != "CREATE_COMPLETE":
             raise RuntimeError(f'stack status {stack["StackStatus"]}: {stack.get("StackStatusReason", "")}')
         for res in cfn.describe_stack_resources(StackName=STACK)["StackResources"]:
-            ctx.refs[res["LogicalResourceId"]] = res["PhysicalResourceId"]
+            if "PhysicalResourceId" in res:
+                ctx.refs[res["LogicalResourceId"]] = res["PhysicalResourceId"]
         for output in stack.get("Outputs", []):
             name, attr = output_map[output["OutputKey"]]
             ctx.atts[(name, attr)] = output["OutputValue"]
@@ -231,9 +232,9 @@ def _stack_template(transformed, active, in_stack, outside, ctx) -> tuple[dict, 
             if not deps:
                 body.pop("DependsOn")
         stack_resources[name] = rewrite(body)
-    # Attributes of stack resources needed by resources created afterwards through the API.
+    # Attributes of stack resources that API steps and verifiers need resolved: export them all.
     needed = set()
-    for name in outside:
+    for name in outside | in_stack:
         needed |= _needed_atts(active.get(name, {}).get("Properties", {}), in_stack)
     outputs, output_map = {}, {}
     for i, (name, attr) in enumerate(sorted(needed)):
@@ -296,9 +297,11 @@ def _verify_stack_resource(name: str, body: dict, ctx: Context) -> ResourceResul
     if check is None:
         return ResourceResult(name, rtype, FAILED, f"no API check for {rtype}: cannot prove it exists")
     try:
-        problem = check(ctx.refs[name], body.get("Properties", {}), ctx)
+        problem = check(ctx.refs.get(name), body.get("Properties", {}), ctx)
     except Exception as exc:
         problem = f"{type(exc).__name__}: {exc}".splitlines()[0]
+    if isinstance(problem, api_resources.Applied):
+        return ResourceResult(name, rtype, VERIFIED, str(problem))
     if problem:
         return ResourceResult(name, rtype, FAILED, problem)
     return ResourceResult(name, rtype, VERIFIED)

@@ -42,14 +42,37 @@ def moto_lambda_capture():
     from unittest import mock
 
     from moto.awslambda.models import LambdaBackend, LambdaFunction
+    from moto.iam.access_control import IAMPolicy
+    from moto.s3.models import FakeBucket
 
     def capture(function, body, request_headers, response_headers):
         _pushed.append((function.function_arn, json.loads(body)))
         return json.dumps(None)
 
+    from moto.iam.policy_conditions import CONDITION_OPERATIONS
+
+    def evaluable(statement: dict) -> bool:
+        return all(op in CONDITION_OPERATIONS for op in (statement.get("Condition") or {}))
+
+    def bucket_permission(bucket, action, resource):
+        # moto treats a condition operator it cannot evaluate (such as Bool on aws:SecureTransport)
+        # as always true, turning "deny unless TLS" into "deny everything". Such Deny statements
+        # are left out of moto's evaluation; the stored policy itself is unchanged and verified.
+        from moto.iam.access_control import PermissionResult
+
+        if bucket.policy is None:
+            return PermissionResult.NEUTRAL
+        policy = json.loads(bucket.policy.decode())
+        statements = policy["Statement"] if isinstance(policy["Statement"], list) else [policy["Statement"]]
+        policy["Statement"] = [st for st in statements if st.get("Effect") != "Deny" or evaluable(st)]
+        if not policy["Statement"]:
+            return PermissionResult.NEUTRAL
+        return IAMPolicy(json.dumps(policy)).is_action_permitted(action, resource)
+
     _pushed.clear()
     with mock.patch.object(LambdaBackend, "send_sqs_batch", lambda *a, **k: False), \
-            mock.patch.object(LambdaFunction, "invoke", capture):
+            mock.patch.object(LambdaFunction, "invoke", capture), \
+            mock.patch.object(FakeBucket, "get_permission", bucket_permission):
         yield
     _pushed.clear()
 
