@@ -293,6 +293,13 @@ class Runner:
             from boto3.dynamodb.types import TypeSerializer
             ser = TypeSerializer()
             boto3.client("dynamodb", region_name=REGION).put_item(TableName=physical, Item={k: ser.serialize(v) for k, v in body.items()})
+        elif kind == "schedule-fire":
+            # What EventBridge Scheduler does at the scheduled time: deliver the target's Input.
+            target = boto3.client("scheduler", region_name=REGION).get_schedule(Name=physical)["Target"]
+            fn = self._by_reference(target["Arn"])
+            if fn is None:
+                raise RuntimeError(f"the schedule's target {target['Arn']} is not a function of this pattern")
+            self.pending_async.append((fn, json.loads(target.get("Input") or "{}")))
         else:
             raise NotImplementedError(f"send kind {kind} is not supported by the offline runner yet")
 
