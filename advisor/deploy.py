@@ -82,7 +82,7 @@ def deploy(packaged_artifacts: Packaged, transformed: dict) -> Deployment:
         if "Condition" in body and not ctx.conditions.get(body["Condition"], False):
             out.results.append(ResourceResult(name, body["Type"], SKIPPED, f'condition {body["Condition"]}'))
             active.pop(name, None)
-    in_stack = {n for n, r in active.items() if r["Type"] in supported}
+    in_stack = {n for n, r in active.items() if r["Type"] in supported and r["Type"] not in api_resources.PREFER_API}
     by_api = {n for n, r in active.items() if n not in in_stack and api_resources.creator(r["Type"])}
     outside = {n for n in active if n not in in_stack and n not in by_api}
     offline = {n for n in outside if api_resources.known_offline(active[n]["Type"])}

@@ -184,7 +184,7 @@ class Runner:
     def _poll_sqs(self, arn: str, fn: Function, batch: int) -> bool:
         sqs = boto3.client("sqs", region_name=REGION)
         url = sqs.get_queue_url(QueueName=arn.split(":")[-1])["QueueUrl"]
-        got = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=min(batch, 10), AttributeNames=["All"],
+        got = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=min(batch, 10), AttributeNames=["All"], WaitTimeSeconds=0,
                                   MessageAttributeNames=["All"]).get("Messages", [])
         if not got:
             return False
