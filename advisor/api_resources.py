@@ -287,7 +287,52 @@ def _verify_kms_alias(p, alias):
 # an object): always created through the API.
 PREFER_API = {"AWS::KMS::Key", "AWS::KMS::Alias"}
 
+def _glue_database(name, p, ctx):
+    db = p["DatabaseInput"]
+    _client("glue").create_database(DatabaseInput=db)
+    return db["Name"], {}
+
+
+def _verify_glue_database(p, db_name):
+    _client("glue").get_database(Name=db_name)
+    return None
+
+
+def _glue_table(name, p, ctx):
+    table = p["TableInput"]
+    _client("glue").create_table(DatabaseName=p["DatabaseName"], TableInput=table)
+    return table["Name"], {}
+
+
+def _verify_glue_table(p, table_name):
+    got = _client("glue").get_table(DatabaseName=p["DatabaseName"], Name=table_name)["Table"]
+    want = p["TableInput"].get("StorageDescriptor", {}).get("Location")
+    if want and got.get("StorageDescriptor", {}).get("Location") != want:
+        return "table location differs"
+    return None
+
+
+def _athena_workgroup(name, p, ctx):
+    args = {"Name": p["Name"]}
+    if "WorkGroupConfiguration" in p:
+        cfg = dict(p["WorkGroupConfiguration"])
+        cfg.pop("AdditionalConfiguration", None)
+        args["Configuration"] = cfg
+    if "Description" in p:
+        args["Description"] = p["Description"]
+    _client("athena").create_work_group(**args)
+    return p["Name"], {}
+
+
+def _verify_athena_workgroup(p, wg_name):
+    _client("athena").get_work_group(WorkGroup=wg_name)
+    return None
+
+
 _CREATORS = {
+    "AWS::Glue::Database": (_glue_database, _verify_glue_database),
+    "AWS::Glue::Table": (_glue_table, _verify_glue_table),
+    "AWS::Athena::WorkGroup": (_athena_workgroup, _verify_athena_workgroup),
     "AWS::KMS::Key": (_kms_key, _verify_kms_key),
     "AWS::KMS::Alias": (_kms_alias, _verify_kms_alias),
     "AWS::SNS::Subscription": (_sns_subscription, _verify_sns_subscription),

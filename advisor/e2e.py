@@ -69,8 +69,25 @@ def moto_lambda_capture():
             return PermissionResult.NEUTRAL
         return IAMPolicy(json.dumps(policy)).is_action_permitted(action, resource)
 
+    from moto.events.models import Rule
+    from moto.utilities.arns import parse_arn
+
+    original_send = Rule.send_to_targets
+
+    def send_to_targets(rule, original_event, transform_input=True):
+        # moto delivers rule targets to SQS, logs, archives and buses, never to Lambda: hand
+        # matching events for function targets to the runner, as EventBridge would invoke them.
+        original_send(rule, original_event, transform_input)
+        if not rule.event_pattern.matches_event(original_event):
+            return
+        for target in rule.targets:
+            if parse_arn(target["Arn"]).service == "lambda":
+                event = json.loads(target["Input"]) if target.get("Input") else dict(original_event)
+                _pushed.append((target["Arn"], event))
+
     _pushed.clear()
-    with mock.patch.object(LambdaBackend, "send_sqs_batch", lambda *a, **k: False), \
+    with mock.patch.object(Rule, "send_to_targets", send_to_targets), \
+            mock.patch.object(LambdaBackend, "send_sqs_batch", lambda *a, **k: False), \
             mock.patch.object(LambdaFunction, "invoke", capture), \
             mock.patch.object(FakeBucket, "get_permission", bucket_permission):
         yield
@@ -286,13 +303,19 @@ class Runner:
         elif kind == "invoke":
             self.invoke(self._by_reference(physical) or self.functions[physical], body)
         elif kind == "http-request":
-            self._http(step, physical)
+            self._http(step, physical, node_type)
         elif kind == "s3-put":
             boto3.client("s3", region_name=REGION).put_object(Bucket=physical, Key=step.get("path", "input/object.json"), Body=text.encode())
         elif kind == "dynamodb-put":
             from boto3.dynamodb.types import TypeSerializer
             ser = TypeSerializer()
             boto3.client("dynamodb", region_name=REGION).put_item(TableName=physical, Item={k: ser.serialize(v) for k, v in body.items()})
+        elif kind == "eventbridge-event":
+            entry = {"EventBusName": physical, "Source": step.get("source", "pattern-advisor.e2e"),
+                     "DetailType": step.get("detail_type", "E2E Event"), "Detail": text}
+            failed = boto3.client("events", region_name=REGION).put_events(Entries=[entry])["FailedEntryCount"]
+            if failed:
+                raise RuntimeError("EventBridge rejected the event")
         elif kind == "schedule-fire":
             # What EventBridge Scheduler does at the scheduled time: deliver the target's Input.
             target = boto3.client("scheduler", region_name=REGION).get_schedule(Name=physical)["Target"]
@@ -303,28 +326,39 @@ class Runner:
         else:
             raise NotImplementedError(f"send kind {kind} is not supported by the offline runner yet")
 
-    def _http(self, step: dict, api_id: str) -> None:
-        """Build the API Gateway proxy event for the request and run the integrated function."""
-        target = None
-        for name, body in self.resources.items():
-            if body["Type"] == "AWS::Lambda::Permission" and "apigateway" in str(body["Properties"].get("Principal")):
-                fn_ref = body["Properties"]["FunctionName"]
-                logical = fn_ref.get("Ref") or (fn_ref.get("Fn::GetAtt") or [None])[0] if isinstance(fn_ref, dict) else None
-                target = self.functions.get(logical) or target
+    def _http(self, step: dict, physical: str, node_type: str) -> None:
+        """Build the event API Gateway (REST: payload 1.0; HTTP API and function URLs: 2.0) would
+        send for the request, and run the integrated function."""
+        target, version = None, "2.0"
+        if node_type in ("AWS::Serverless::Function", "AWS::Lambda::Function", "AWS::Lambda::Url"):
+            target = self._by_reference(physical) or self.functions.get(physical)
+        if target is None:
+            version = "1.0" if node_type in ("AWS::Serverless::Api", "AWS::ApiGateway::RestApi") else "2.0"
+            for body in self.resources.values():
+                if body["Type"] == "AWS::Lambda::Permission" and "apigateway" in str(body["Properties"].get("Principal")):
+                    fn_ref = body["Properties"]["FunctionName"]
+                    logical = (fn_ref.get("Ref") or (fn_ref.get("Fn::GetAtt") or [None])[0]) if isinstance(fn_ref, dict) else None
+                    target = self.functions.get(logical) or target
         if target is None:
             raise RuntimeError("no function is integrated with the API")
         body = step.get("body")
-        event = {
-            "resource": step.get("path", "/"), "path": step.get("path", "/"), "httpMethod": step.get("method", "GET"),
-            "headers": {"content-type": "application/json", **step.get("headers", {})},
-            "queryStringParameters": None, "pathParameters": None, "isBase64Encoded": False,
-            "body": None if body is None else (body if isinstance(body, str) else json.dumps(body)),
-            "requestContext": {"requestId": str(uuid.uuid4()), "apiId": api_id, "stage": "prod",
-                               "authorizer": {"claims": {"sub": "e2e-user", "email": "e2e-user@pattern-advisor.test"}},
-                               "identity": {"sourceIp": "127.0.0.1"}},
-        }
+        raw = None if body is None else (body if isinstance(body, str) else json.dumps(body))
+        headers = {"content-type": "application/json", **{k.lower(): v for k, v in step.get("headers", {}).items()}}
+        method, path = step.get("method", "GET"), step.get("path", "/")
+        claims = {"sub": "e2e-user", "email": "e2e-user@pattern-advisor.test"}
+        if version == "1.0":
+            event = {"resource": path, "path": path, "httpMethod": method, "headers": headers, "queryStringParameters": None,
+                     "pathParameters": None, "isBase64Encoded": False, "body": raw,
+                     "requestContext": {"requestId": str(uuid.uuid4()), "stage": "prod", "authorizer": {"claims": claims},
+                                        "identity": {"sourceIp": "127.0.0.1"}}}
+        else:
+            event = {"version": "2.0", "routeKey": f"{method} {path}", "rawPath": path, "rawQueryString": "", "headers": headers,
+                     "isBase64Encoded": False, "body": raw,
+                     "requestContext": {"requestId": str(uuid.uuid4()), "stage": "$default", "timeEpoch": int(time.time() * 1000),
+                                        "http": {"method": method, "path": path, "protocol": "HTTP/1.1", "sourceIp": "127.0.0.1"},
+                                        "authorizer": {"jwt": {"claims": claims, "scopes": None}}}}
         response = self.invoke(target, event) or {}
-        self.http_status = int(response.get("statusCode", 0)) if isinstance(response, dict) else 0
+        self.http_status = int(response.get("statusCode", 200)) if isinstance(response, dict) else 200
 
 
 class _Body(io.BytesIO):
@@ -345,8 +379,8 @@ def run(pattern, code_folders: dict[str, Path], transformed: dict, deployment: D
     try:
         send = e2e["send"]
         physical = deployment.physical(nodes[send["node"]]["resource"])
-        if send["kind"] in ("invoke",):
-            physical = nodes[send["node"]]["resource"]
+        if send["kind"] == "invoke" or (send["kind"] == "http-request" and "Function" in nodes[send["node"]]["type"]):
+            physical = deployment.physical(nodes[send["node"]]["resource"]) or nodes[send["node"]]["resource"]
         try:
             runner.send(send, physical, nodes[send["node"]]["type"])
             runner.drain()
