@@ -20,6 +20,7 @@ COMMANDS = {
     "search": ("advise_cmds", "find patterns by words in their names, tags, services and trade-offs"),
     "compare": ("advise_cmds", "compare patterns side by side: traits, limits, pros and cons"),
     "recommend": ("advise_cmds", "rank the patterns that meet your requirements; explain every one ruled out"),
+    "cost": ("cost_cmd", "monthly cost of a service at your volume, line by line, from sourced list prices"),
     "ask": ("ask_cmd", "answer questions interactively and get a recommendation"),
     "init": ("init_cmd", "copy a validated pattern into a new project with your names applied"),
     "site": ("site_cmd", "build or serve the docs site generated from the catalog"),
