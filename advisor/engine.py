@@ -127,6 +127,25 @@ def _moving_parts(data: dict) -> int:
     return len(data["topology"]["nodes"])
 
 
+def excess(data: dict, requirements: dict, rules: Rules) -> list[str]:
+    """Guarantees the pattern offers beyond what was asked, on questions marked rank_excess."""
+    out = []
+    for q in rules.questions:
+        if not q.get("rank_excess"):
+            continue
+        trait = data["traits"].get(q["rule"]["trait"])
+        if trait is None:
+            continue
+        value, required = trait["value"], requirements.get(q["key"])
+        if q["rule"]["kind"] == "at-least":
+            order = q["rule"]["order"]
+            if order.index(value) > order.index(required if required is not None else order[0]):
+                out.append(f"{q['label']} {value}")
+        elif value is True and required is not True:
+            out.append(q["label"])
+    return out
+
+
 def recommend(requirements: dict, catalog, rules: Rules | None = None) -> Result:
     """Evaluate every pattern of the catalog (an iterable of objects with .id and .data)."""
     rules = rules or load_rules()
@@ -152,17 +171,24 @@ def recommend(requirements: dict, catalog, rules: Rules | None = None) -> Result
         else:
             fits.append((pattern, why, partial))
 
+    extra = {pattern.id: excess(pattern.data, requirements, rules) for pattern, _, _ in fits}
+
     def rank(item):
         pattern, _, partial = item
-        return (bool(pattern.data.get("never_first_choice")), len(partial), _moving_parts(pattern.data), pattern.id)
+        return (bool(pattern.data.get("never_first_choice")), len(partial), len(extra[pattern.id]),
+                _moving_parts(pattern.data), pattern.id)
 
     fits.sort(key=rank)
     for position, (pattern, why, partial) in enumerate(fits, 1):
         data = pattern.data
         parts = _moving_parts(data)
-        score = 100 - 10 * len(partial) - parts - (50 if data.get("never_first_choice") else 0)
-        order = f"Ranked {position} of {len(fits)}: {parts} moving parts"
-        order += f", {len(partial)} partial match(es)" if partial else ", meets every requirement in full"
+        more = extra[pattern.id]
+        score = 100 - 10 * len(partial) - 5 * len(more) - parts - (50 if data.get("never_first_choice") else 0)
+        order = f"Ranked {position} of {len(fits)}: "
+        order += f"{len(partial)} partial match(es)" if partial else "meets every requirement in full"
+        order += (f", offers more than asked ({', '.join(more)}), which costs throughput, money or operations"
+                  if more else ", no guarantees beyond what you asked")
+        order += f", {parts} moving parts"
         if data.get("never_first_choice"):
             order += f"; never the first choice: {data['never_first_choice']}"
         result.recommended.append(Recommendation(pattern.id, data["name"], score, [order + "."] + why, list(data["cons"]), partial))

@@ -118,6 +118,23 @@
     return out;
   }
 
+  function excess(data, p, req) {
+    var out = [];
+    data.questions.forEach(function (q) {
+      if (!q.rank_excess) return;
+      var trait = p.traits[q.rule.trait];
+      if (!trait) return;
+      var value = trait.value, required = req[q.key];
+      if (q.rule.kind === "at-least") {
+        var order = q.rule.order;
+        if (order.indexOf(value) > order.indexOf(required !== undefined ? required : order[0])) out.push(q.label + " " + value);
+      } else if (value === true && required !== true) {
+        out.push(q.label);
+      }
+    });
+    return out;
+  }
+
   function recommend(data, req) {
     var asked = Object.keys(req).map(function (k) { return [question(data, k), req[k]]; });
     var result = { requirements: req, recommended: [], ruled_out: [], conflicts: [] };
@@ -132,15 +149,19 @@
       if (reasons.length) result.ruled_out.push({ id: p.id, name: p.name, reasons: reasons });
       else fits.push({ p: p, why: why, partial: partial });
     });
+    fits.forEach(function (f) { f.more = excess(data, f.p, req); });
     fits.sort(function (x, y) {
       return cmp(!!x.p.never_first_choice, !!y.p.never_first_choice) || cmp(x.partial.length, y.partial.length) ||
-        cmp(x.p.moving_parts, y.p.moving_parts) || cmp(x.p.id, y.p.id);
+        cmp(x.more.length, y.more.length) || cmp(x.p.moving_parts, y.p.moving_parts) || cmp(x.p.id, y.p.id);
     });
     fits.forEach(function (f, i) {
       var p = f.p, parts = p.moving_parts;
-      var score = 100 - 10 * f.partial.length - parts - (p.never_first_choice ? 50 : 0);
-      var order = "Ranked " + (i + 1) + " of " + fits.length + ": " + parts + " moving parts";
-      order += f.partial.length ? ", " + f.partial.length + " partial match(es)" : ", meets every requirement in full";
+      var score = 100 - 10 * f.partial.length - 5 * f.more.length - parts - (p.never_first_choice ? 50 : 0);
+      var order = "Ranked " + (i + 1) + " of " + fits.length + ": ";
+      order += f.partial.length ? f.partial.length + " partial match(es)" : "meets every requirement in full";
+      order += f.more.length ? ", offers more than asked (" + f.more.join(", ") + "), which costs throughput, money or operations"
+        : ", no guarantees beyond what you asked";
+      order += ", " + parts + " moving parts";
       if (p.never_first_choice) order += "; never the first choice: " + p.never_first_choice;
       result.recommended.push({ id: p.id, name: p.name, score: score, why: [order + "."].concat(f.why), tradeoffs: p.cons.slice(), partial: f.partial });
     });
