@@ -235,7 +235,7 @@ class Runner:
                 args = {"ShardId": shard["ShardId"], "ShardIteratorType": "TRIM_HORIZON"}
                 args.update({"StreamARN": arn} if is_kinesis else {"StreamArn": arn})
                 state[key] = client.get_shard_iterator(**args)["ShardIterator"]
-            out = client.get_records(ShardIterator=state[key])
+            out = client.get_records(ShardIterator=state[key], **({"StreamARN": arn} if is_kinesis else {}))
             state[key] = out.get("NextShardIterator")
             if not out["Records"]:
                 continue

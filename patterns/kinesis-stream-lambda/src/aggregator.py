@@ -27,8 +27,8 @@ import json
 import logging
 import os
 import time
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 import boto3
 from botocore.exceptions import ClientError
@@ -52,8 +52,7 @@ class PermanentError(ValueError):
     """The record can never be applied as it is."""
 
 
-@dataclass
-class Event:
+class Event(NamedTuple):
     sequence: str  # as Kinesis gives it, for batchItemFailures
     sortable: str  # zero-padded, for comparisons in DynamoDB
     key: str
