@@ -110,6 +110,15 @@ def check_template(pattern: Pattern, template: dict) -> list[DataError]:
                                             f'operations.alarms[{i}].{field}: {alarm[field]!r} but {alarm["resource"]} in {tfile} has {prop} {actual!r}'))
         if not props.get("AlarmActions"):
             errors.append(doc.error(path, f'operations.alarms[{i}]: alarm {alarm["resource"]} in {tfile} has no AlarmActions; nobody would be told'))
+        for action in props.get("AlarmActions") or []:
+            topic = action.get("Ref") if isinstance(action, dict) else None
+            key = resources.get(topic, {}).get("Properties", {}).get("KmsMasterKeyId") if topic else None
+            if key == "alias/aws/sns":
+                # The AWS managed key's policy cannot grant CloudWatch kms:GenerateDataKey/Decrypt:
+                # https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
+                errors.append(doc.error(path, f'operations.alarms[{i}]: alarm {alarm["resource"]} notifies {topic}, which is encrypted '
+                                              f'with alias/aws/sns; CloudWatch cannot publish to it, so the alarm would reach nobody. '
+                                              f'Use a customer managed key whose policy lets cloudwatch.amazonaws.com use it'))
     for i, dl in enumerate(ops["dead_letter"]):
         must_exist(("operations", "dead_letter", i, "for"), dl["for"], f"operations.dead_letter[{i}].for")
         must_exist(("operations", "dead_letter", i, "target"), dl["target"], f"operations.dead_letter[{i}].target")

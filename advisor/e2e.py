@@ -178,17 +178,28 @@ class Runner:
                 return fn
         return None
 
-    def _intercept_invoke(self, params, **_):
-        fn = self._by_reference(params["FunctionName"])
+    def _intercept_invoke(self, model=None, params=None, **_):
+        """botocore's before-call hook: params is the serialized request (URL path, headers, body).
+        Returning (http_response, parsed) short-circuits the call, as Lambda's answer would."""
+        from urllib.parse import unquote
+
+        from botocore.awsrequest import AWSResponse
+        from botocore.response import StreamingBody
+
+        name = unquote(params["url_path"].split("/functions/", 1)[1].split("/", 1)[0])
+        fn = self._by_reference(name)
         if fn is None:
             return None  # not ours: let moto answer
-        payload = params.get("Payload", b"{}")
-        event = json.loads(payload.read() if hasattr(payload, "read") else payload or b"{}")
-        if params.get("InvocationType") == "Event":
+        raw = params.get("body") or b"{}"
+        event = json.loads(raw if isinstance(raw, (bytes, str)) else raw.read())
+        if params.get("headers", {}).get("X-Amz-Invocation-Type") == "Event":
             self.pending_async.append((fn, event))
-            return {"ResponseMetadata": {"HTTPStatusCode": 202}, "StatusCode": 202, "Payload": _Body(b"")}
-        result = self.invoke(fn, event)
-        return {"ResponseMetadata": {"HTTPStatusCode": 200}, "StatusCode": 200, "Payload": _Body(json.dumps(result).encode())}
+            status, payload = 202, b""
+        else:
+            status, payload = 200, json.dumps(self.invoke(fn, event)).encode()
+        http = AWSResponse(params.get("url", ""), status, {}, None)
+        return http, {"ResponseMetadata": {"HTTPStatusCode": status}, "StatusCode": status,
+                      "Payload": StreamingBody(io.BytesIO(payload), len(payload))}
 
     # --- event sources ------------------------------------------------------------------------
 
