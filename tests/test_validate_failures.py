@@ -61,6 +61,15 @@ def test_missing_alarm(run_cli, fixture_pattern):
     assert 'mini-queue/pattern.yaml:54:17: operations.alarms[0].resource: no resource "DlqDepthAlarm" in template.yaml' in out
 
 
+def test_alarm_topic_with_the_aws_managed_key_reaches_nobody(run_cli, fixture_pattern):
+    catalog = fixture_pattern(edits={"template.yaml": {"KmsMasterKeyId: !Ref AlarmKey": "KmsMasterKeyId: alias/aws/sns"}})
+    code, out, _ = validate(run_cli, catalog)
+    assert code == 1
+    assert ("mini-queue/pattern.yaml:54:17: operations.alarms[0]: alarm QueueAgeAlarm notifies AlarmTopic, which is encrypted "
+            "with alias/aws/sns; CloudWatch cannot publish to it, so the alarm would reach nobody. Use a customer managed key "
+            "whose policy lets cloudwatch.amazonaws.com use it") in out
+
+
 def test_iam_scope_must_match_what_the_template_grants(run_cli, fixture_pattern):
     catalog = fixture_pattern(edits={"template.yaml": {"Action: dynamodb:PutItem": "Action: [dynamodb:PutItem, dynamodb:DeleteItem]"}})
     code, out, _ = validate(run_cli, catalog)
