@@ -15,4 +15,9 @@ def generate(catalog: Catalog) -> dict[str, str | bytes]:
     for p in patterns:
         out[f"patterns/{p.id}.md"] = pages.pattern_page(p, ids, diagram.render_svg(p.data["topology"]))
     out["assets/advisor-data.json"] = advisor_page.export(patterns)
+    out["compare/index.md"] = pages.comparison_page(patterns)
+    out.update(pages.versus_pages(patterns))
+    from . import rule_pages
+
+    out.update(rule_pages.generate())
     return out

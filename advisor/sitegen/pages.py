@@ -98,3 +98,57 @@ def patterns_index(patterns) -> str:
             out.append(f"| [{cell(p.name)}]({p.id}.md) | {', '.join(p.data['services'])} | {cell(p.data['summary'])} |")
         out.append("")
     return "\n".join(out)
+
+
+# The classic choices, each a generated "X vs Y" page over the patterns' own data.
+VERSUS = [
+    ("sqs-vs-sns-vs-kinesis-vs-eventbridge", "SQS vs SNS vs Kinesis vs EventBridge",
+     ["sqs-queue-lambda", "sns-sqs-fanout", "sns-lambda", "kinesis-stream-lambda", "eventbridge-bus-routing"],
+     "Queues buffer work for one consumer, topics push copies to many, streams keep an ordered, replayable log, and "
+     "event buses route by content. The table puts the patterns built on each side by side."),
+    ("sqs-standard-vs-fifo", "SQS standard vs FIFO",
+     ["sqs-queue-lambda", "sqs-fifo-lambda"],
+     "FIFO queues add order per message group and deduplication, and pay for them in throughput."),
+    ("rest-api-vs-http-api", "API Gateway REST API vs HTTP API",
+     ["rest-api-lambda-dynamodb", "http-api-lambda"],
+     "HTTP APIs are cheaper and simpler; REST APIs add API keys, usage plans, request validation, caching and WAF."),
+    ("lambda-vs-fargate-vs-step-functions", "Lambda vs Fargate vs Step Functions for long work",
+     ["scheduled-lambda", "fargate-task", "step-functions-workflow", "recursive-lambda-chunked"],
+     "A Lambda invocation stops at 15 minutes; longer work moves to a container, a workflow or, rarely, a chain of invocations."),
+]
+
+
+def _trait_table(patterns, link_prefix: str) -> list[str]:
+    keys = []
+    for p in patterns:
+        keys += [k for k in p.data["traits"] if k not in keys]
+    head = "| Pattern | " + " | ".join(TRAIT_LABELS.get(k, k) for k in keys) + " | Moving parts |"
+    rows = [head, "|" + "---|" * (len(keys) + 2)]
+    for p in patterns:
+        values = [cell(trait_value(p.data["traits"][k]["value"])) if k in p.data["traits"] else "–" for k in keys]
+        rows.append(f"| [{p.id}]({link_prefix}{p.id}.md) | " + " | ".join(values) + f" | {len(p.data['topology']['nodes'])} |")
+    return rows
+
+
+def comparison_page(patterns) -> str:
+    out = ["# Compare patterns", "", "Every pattern against every trait. Click a column header to sort.", "",
+           '<div class="sortable" markdown>', ""] + _trait_table(patterns, "../patterns/") + ["", "</div>", "", "## Classic choices", ""]
+    out += [f"- [{title}]({slug}.md)" for slug, title, _, _ in VERSUS]
+    return "\n".join(out) + "\n"
+
+
+def versus_pages(patterns) -> dict[str, str]:
+    by_id = {p.id: p for p in patterns}
+    pages = {}
+    for slug, title, ids, intro in VERSUS:
+        chosen = [by_id[i] for i in ids if i in by_id]
+        if len(chosen) < 2:
+            continue
+        out = [f"# {title}", "", intro, "", '<div class="sortable" markdown>', ""] + _trait_table(chosen, "../patterns/")
+        out += ["", "</div>", ""]
+        for p in chosen:
+            d = p.data
+            out += [f"## [{d['name']}](../patterns/{p.id}.md)", "", d["summary"], "", "**Use it when**", ""]
+            out += [f"- {x}" for x in d["when_to_use"]] + ["", "**Not when**", ""] + [f"- {x}" for x in d["when_not_to_use"]] + [""]
+        pages[f"compare/{slug}.md"] = "\n".join(out)
+    return pages
