@@ -216,10 +216,12 @@ def _verify_schedule(p, sched_name):
 
 def _http_api(name, p, ctx):
     v2 = _client("apigatewayv2")
-    if "Body" in p:
-        api = v2.import_api(Body=_json(p["Body"]))
-    else:
-        api = v2.create_api(Name=p.get("Name", name), ProtocolType=p.get("ProtocolType", "HTTP"))
+    body = p.get("Body") or {}
+    title = body.get("info", {}).get("title") if isinstance(body, dict) else None
+    api = v2.create_api(Name=p.get("Name") or title or name, ProtocolType=p.get("ProtocolType", "HTTP"))
+    if body:
+        # moto implements reimport_api but not import_api: create, then import the OpenAPI body.
+        api = v2.reimport_api(ApiId=api["ApiId"], Body=_json(body))
     return api["ApiId"], {"ApiEndpoint": api.get("ApiEndpoint", ""), "ApiId": api["ApiId"]}
 
 
@@ -329,7 +331,24 @@ def _verify_athena_workgroup(p, wg_name):
     return None
 
 
+def _secret(name, p, ctx):
+    args = {"Name": p.get("Name", f"pattern-advisor/{name}")}
+    for key in ("Description", "KmsKeyId", "SecretString"):
+        if key in p:
+            args[key] = p[key]
+    if "GenerateSecretString" in p and "SecretString" not in p:
+        args["SecretString"] = "generated-offline"  # the real service generates it; its value is never read here
+    arn = _client("secretsmanager").create_secret(**args)["ARN"]
+    return arn, {"Id": arn}
+
+
+def _verify_secret(p, arn):
+    _client("secretsmanager").describe_secret(SecretId=arn)
+    return None
+
+
 _CREATORS = {
+    "AWS::SecretsManager::Secret": (_secret, _verify_secret),
     "AWS::Glue::Database": (_glue_database, _verify_glue_database),
     "AWS::Glue::Table": (_glue_table, _verify_glue_table),
     "AWS::Athena::WorkGroup": (_athena_workgroup, _verify_athena_workgroup),
@@ -434,8 +453,9 @@ def _v_rest_api(ref, props, ctx):
 
 
 def _v_permission(_ref, props, ctx):
-    p = _resolved(props, ctx)
-    policy = json.loads(_client("lambda").get_policy(FunctionName=p["FunctionName"])["Policy"])
+    # Only the function is needed; the SourceArn may name resources created after the stack.
+    function = _resolved(props.get("FunctionName"), ctx)
+    policy = json.loads(_client("lambda").get_policy(FunctionName=function)["Policy"])
     return None if policy.get("Statement") else "function has no resource policy"
 
 
