@@ -201,7 +201,17 @@ def _verify_apigw_authorizer(p, auth_id):
     return None
 
 
+def _scheduler_target(target: dict) -> dict:
+    """CloudFormation spells AwsvpcConfiguration; the Scheduler API spells awsvpcConfiguration."""
+    target = json.loads(json.dumps(target))
+    network = target.get("EcsParameters", {}).get("NetworkConfiguration")
+    if network and "AwsvpcConfiguration" in network:
+        network["awsvpcConfiguration"] = network.pop("AwsvpcConfiguration")
+    return target
+
+
 def _schedule(name, p, ctx):
+    p = dict(p, Target=_scheduler_target(p["Target"]))
     args = {k: p[k] for k in ("ScheduleExpression", "ScheduleExpressionTimezone", "FlexibleTimeWindow", "Target",
                               "State", "Description", "GroupName", "StartDate", "EndDate") if k in p}
     sched_name = p.get("Name", f"pattern-advisor-{name}")

@@ -139,7 +139,7 @@ def granted_actions(transformed: dict, principal: str, resource: str) -> set[str
     body = resources.get(principal, {})
     if body.get("Type") == "AWS::CloudFront::Distribution" or principal not in resources:
         return None
-    role = graph.role_of(principal)
+    role = principal if body.get("Type") == "AWS::IAM::Role" else graph.role_of(principal)
     docs = []
     if role is not None:
         docs += [p.get("PolicyDocument", {}) for p in resources[role].get("Properties", {}).get("Policies", []) or []]

@@ -55,22 +55,29 @@ def moto_types() -> set[str]:
     return set(get_model_map())
 
 
-def _placeholder_context(template: dict) -> Context:
+def _placeholder_context(template: dict, overrides: dict) -> Context:
     ctx = Context()
-    params = parameter_values(template)
+    params = parameter_values(template, overrides)
+    declared = template.get("Parameters") or {}
+    for name, value in params.items():
+        kind = str(declared.get(name, {}).get("Type", ""))
+        # List parameters resolve to lists, as CloudFormation passes them.
+        if isinstance(value, str) and (kind == "CommaDelimitedList" or kind.startswith("List<")):
+            params[name] = [v.strip() for v in value.split(",") if v.strip()]
     ctx.refs.update(params)
     ctx.refs["AWS::NoValue"] = "AWS::NoValue"
     evaluate_conditions(template, ctx)
     return ctx
 
 
-def deploy(packaged_artifacts: Packaged, transformed: dict) -> Deployment:
+def deploy(packaged_artifacts: Packaged, transformed: dict, overrides: dict | None = None) -> Deployment:
     """Must run inside moto's mock_aws. Returns a Deployment with one result per resource."""
     import boto3
 
     out = Deployment()
     resources = resources_of(transformed)
-    ctx = out.ctx = _placeholder_context(transformed)
+    overrides = overrides or {}
+    ctx = out.ctx = _placeholder_context(transformed, overrides)
     s3 = boto3.client("s3", region_name=REGION)
     s3.create_bucket(Bucket=ARTIFACT_BUCKET)
     for key, body in packaged_artifacts.artifacts.items():
@@ -106,15 +113,27 @@ def deploy(packaged_artifacts: Packaged, transformed: dict) -> Deployment:
     stack_template, values, output_map = _stack_template(transformed, active, in_stack, by_api | outside, ctx)
     try:
         cfn = boto3.client("cloudformation", region_name=REGION)
+        given = {**{k: v for k, v in overrides.items() if k in (transformed.get("Parameters") or {})}, **values}
         cfn.create_stack(StackName=STACK, TemplateBody=json.dumps(stack_template), Parameters=[
-            {"ParameterKey": k, "ParameterValue": str(v)} for k, v in values.items()
+            {"ParameterKey": k, "ParameterValue": str(v)} for k, v in given.items()
         ], Capabilities=["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"])
         stack = cfn.describe_stacks(StackName=STACK)["Stacks"][0]
         if stack["StackStatus"] != "CREATE_COMPLETE":
             raise RuntimeError(f'stack status {stack["StackStatus"]}: {stack.get("StackStatusReason", "")}')
         for res in cfn.describe_stack_resources(StackName=STACK)["StackResources"]:
-            if "PhysicalResourceId" in res:
+            if res.get("PhysicalResourceId"):
                 ctx.refs[res["LogicalResourceId"]] = res["PhysicalResourceId"]
+            else:
+                # Some moto models (event buses, archives) report no physical id: use the declared name.
+                props = active.get(res["LogicalResourceId"], {}).get("Properties", {})
+                for key in ("Name", "ArchiveName"):
+                    try:
+                        name = resolve(props.get(key), ctx)
+                    except Unresolvable:
+                        name = None
+                    if isinstance(name, str):
+                        ctx.refs[res["LogicalResourceId"]] = name
+                        break
         for output in stack.get("Outputs", []):
             name, attr = output_map[output["OutputKey"]]
             ctx.atts[(name, attr)] = output["OutputValue"]

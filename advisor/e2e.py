@@ -75,15 +75,21 @@ def moto_lambda_capture():
     original_send = Rule.send_to_targets
 
     def send_to_targets(rule, original_event, transform_input=True):
-        # moto delivers rule targets to SQS, logs, archives and buses, never to Lambda: hand
-        # matching events for function targets to the runner, as EventBridge would invoke them.
-        original_send(rule, original_event, transform_input)
+        # moto delivers rule targets to SQS, logs, archives and buses but raises on Lambda targets:
+        # let moto deliver the others, and hand matching events for function targets to the runner.
+        functions = [t for t in rule.targets if parse_arn(t["Arn"]).service == "lambda"]
+        others = [t for t in rule.targets if t not in functions]
+        saved = rule.targets
+        rule.targets = others
+        try:
+            original_send(rule, original_event, transform_input)
+        finally:
+            rule.targets = saved
         if not rule.event_pattern.matches_event(original_event):
             return
-        for target in rule.targets:
-            if parse_arn(target["Arn"]).service == "lambda":
-                event = json.loads(target["Input"]) if target.get("Input") else dict(original_event)
-                _pushed.append((target["Arn"], event))
+        for target in functions:
+            event = json.loads(target["Input"]) if target.get("Input") else dict(original_event)
+            _pushed.append((target["Arn"], event))
 
     _pushed.clear()
     with mock.patch.object(Rule, "send_to_targets", send_to_targets), \

@@ -92,16 +92,18 @@ class _BundledPolicies:
         return get_bundled_managed_policy_map("aws") or {}
 
 
-def parameter_values(template: dict) -> dict:
-    """Defaults for every parameter, plus the pseudo parameters of a us-east-1 test account."""
+def parameter_values(template: dict, overrides: dict | None = None) -> dict:
+    """Defaults for every parameter (or the pattern's offline test values), plus the pseudo
+    parameters of a us-east-1 test account."""
     values = {name: spec["Default"] for name, spec in (template.get("Parameters") or {}).items()
               if isinstance(spec, dict) and "Default" in spec}
+    values.update(overrides or {})
     values.update({"AWS::Region": "us-east-1", "AWS::AccountId": "123456789012", "AWS::Partition": "aws",
                    "AWS::URLSuffix": "amazonaws.com", "AWS::StackName": "pattern-advisor-check"})
     return values
 
 
-def transform(template: dict, display: str) -> dict:
+def transform(template: dict, display: str, overrides: dict | None = None) -> dict:
     """Expand a packaged SAM template into plain CloudFormation."""
     if not is_sam(template):
         return copy.deepcopy(template)
@@ -111,7 +113,7 @@ def transform(template: dict, display: str) -> dict:
     from samtranslator.translator.translator import Translator
     from samtranslator.utils.py27hash_fix import to_py27_compatible_template, undo_mark_unicode_str_in_template
 
-    fragment, values = copy.deepcopy(template), parameter_values(template)
+    fragment, values = copy.deepcopy(template), parameter_values(template, overrides)
     # A fixed session pins the Region; no call is made with it (the policy map is bundled).
     session = boto3.session.Session(region_name="us-east-1", aws_access_key_id="offline", aws_secret_access_key="offline")
     try:

@@ -123,6 +123,7 @@ def validate_pattern(pattern: Pattern, catalog: Catalog, progress: Callable[[str
 
     run("schema", lambda: [])  # the catalog loader already schema-checked this pattern
     state: dict = {}
+    offline_parameters = pattern.data["verification"].get("parameters", {})
 
     def check_consistency():
         problems = [str(e) for e in consistency.check_data(pattern, set(catalog.patterns))]
@@ -131,7 +132,7 @@ def validate_pattern(pattern: Pattern, catalog: Catalog, progress: Callable[[str
             return problems + [f"{display}:1:1: expected a CloudFormation template with a Resources mapping"]
         problems += [str(e) for e in consistency.check_template(pattern, template)]
         packaged = sam.package(template, pattern.dir, f"{pattern.id}", display)
-        transformed = sam.transform(packaged.template, display)
+        transformed = sam.transform(packaged.template, display, offline_parameters)
         state.update(packaged=packaged, transformed=transformed)
         problems += [str(e) for e in consistency.check_iam(pattern, transformed)]
         return problems
@@ -150,7 +151,7 @@ def validate_pattern(pattern: Pattern, catalog: Catalog, progress: Callable[[str
         from . import deploy, e2e
 
         def do_deploy():
-            deployment = deploy.deploy(state["packaged"], state["transformed"])
+            deployment = deploy.deploy(state["packaged"], state["transformed"], offline_parameters)
             state["deployment"] = deployment
             details = [f"{r.logical_id} ({r.type}): {r.status}" + (f" - {r.detail}" if r.detail else "") for r in deployment.results]
             problems = [f"{display}: {r.logical_id} ({r.type}) {r.status}: {r.detail}" for r in deployment.failures]

@@ -27,7 +27,8 @@ CFN_TAGS = {
     "!Equals": "Fn::Equals", "!And": "Fn::And", "!Or": "Fn::Or", "!Not": "Fn::Not",
     "!FindInMap": "Fn::FindInMap", "!GetAZs": "Fn::GetAZs", "!ImportValue": "Fn::ImportValue",
     "!Base64": "Fn::Base64", "!Cidr": "Fn::Cidr", "!Transform": "Fn::Transform",
-    "!Length": "Fn::Length", "!ToJsonString": "Fn::ToJsonString", "!ForEach": "Fn::ForEach",
+    "!Length": "Fn::Length", "!Contains": "Fn::Contains", "!EachMemberEquals": "Fn::EachMemberEquals",
+    "!EachMemberIn": "Fn::EachMemberIn", "!RefAll": "Fn::RefAll", "!ValueOf": "Fn::ValueOf", "!ValueOfAll": "Fn::ValueOfAll", "!ToJsonString": "Fn::ToJsonString", "!ForEach": "Fn::ForEach",
 }
 
 class DepthExceeded(Exception):
