@@ -9,13 +9,7 @@ from .catalog import Pattern
 from .errors import DataError
 from .template_graph import TemplateGraph, edge_is_wired, resources_of
 
-# Units a trait can be compared with, and the factor that converts a limit into the trait's unit.
-_TRAIT_UNITS = {
-    # AWS writes "MB" for these binary payload limits (SQS's 1 MB is 1,048,576 bytes), so MB = 1024 KiB.
-    "max_message_kb": {"KiB": 1, "MiB": 1024, "MB": 1024, "bytes": 1 / 1024},
-    "max_task_minutes": {"minutes": 1, "seconds": 1 / 60, "hours": 60, "days": 1440},
-    "max_events_per_s": {"per-second": 1, "requests-per-second": 1, "messages-per-second": 1, "records-per-second": 1},
-}
+from .units import TRAIT_UNITS as _TRAIT_UNITS
 
 
 def check_data(pattern: Pattern, known_ids: set[str]) -> list[DataError]:

@@ -95,6 +95,10 @@ def check(question: dict, required, data: dict) -> tuple[str, str]:
             return MEETS, f"{label}: {_fmt(required)} {unit} needed, {limit}.{said}"
         limit = _limit_for(data, rule["trait"])
         source = f" (limit: {limit['name']}, {limit['source']}, as of {limit['as_of']})" if limit else ""
+        ceiling = _ceiling(limit, rule["trait"])
+        if limit and limit.get("adjustable") and ceiling is not None and required > ceiling:
+            return FAILS, (f"{label}: needs {_fmt(required)} {unit}, the limit is {_fmt(value)} {unit} and can be raised "
+                           f"only to {_fmt(ceiling)} {unit}{source}.{said}")
         if limit and limit.get("adjustable"):
             return PARTIAL, (f"{label}: {_fmt(required)} {unit} is above the default quota of {_fmt(value)} {unit}, "
                              f"which AWS raises on request{source}.{said}")
@@ -121,6 +125,15 @@ def _limit_for(data: dict, trait_key: str) -> dict | None:
         if limit["id"] == ref:
             return limit
     return None
+
+
+def _ceiling(limit: dict | None, trait_key: str):
+    """The highest value an adjustable limit can reach, in the trait's unit (None: no documented ceiling)."""
+    if not limit or "adjustable_up_to" not in limit:
+        return None
+    from .units import in_trait_unit
+
+    return in_trait_unit(trait_key, limit["adjustable_up_to"], limit["unit"])
 
 
 def _moving_parts(data: dict) -> int:

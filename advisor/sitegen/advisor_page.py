@@ -8,6 +8,16 @@ import json
 from ..rules import load_rules
 
 
+def _ceiling(limit: dict, traits: dict):
+    """The ceiling in the unit of the trait that cites this limit (the page compares in trait units)."""
+    from ..units import in_trait_unit
+
+    for key, trait in traits.items():
+        if trait.get("limit") == limit["id"]:
+            return in_trait_unit(key, limit["adjustable_up_to"], limit["unit"])
+    return None
+
+
 def export(catalog) -> str:
     rules = load_rules()
     patterns = []
@@ -15,7 +25,8 @@ def export(catalog) -> str:
         d = p.data
         patterns.append({
             "id": p.id, "name": d["name"], "workloads": d["workloads"], "traits": d["traits"],
-            "limits": [{k: l[k] for k in ("id", "name", "source", "as_of", "adjustable") if k in l} for l in d["limits"]],
+            "limits": [{**{k: l[k] for k in ("id", "name", "source", "as_of", "adjustable") if k in l},
+                        **({"ceiling": _ceiling(l, d["traits"]) } if "adjustable_up_to" in l else {})} for l in d["limits"]],
             "moving_parts": len(d["topology"]["nodes"]), "never_first_choice": d.get("never_first_choice"),
             "cons": d["cons"],
         })

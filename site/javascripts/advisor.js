@@ -50,6 +50,11 @@
       }
       var limit = limitFor(p, rule.trait);
       var source = limit ? " (limit: " + limit.name + ", " + limit.source + ", as of " + limit.as_of + ")" : "";
+      var ceiling = limit && limit.ceiling !== undefined && limit.ceiling !== null ? limit.ceiling : null;
+      if (limit && limit.adjustable && ceiling !== null && required > ceiling) {
+        return [FAILS, label + ": needs " + fmt(required) + " " + unit + ", the limit is " + fmt(value) + " " + unit +
+          " and can be raised only to " + fmt(ceiling) + " " + unit + source + "." + said];
+      }
       if (limit && limit.adjustable) {
         return [PARTIAL, label + ": " + fmt(required) + " " + unit + " is above the default quota of " + fmt(value) + " " + unit +
           ", which AWS raises on request" + source + "." + said];
