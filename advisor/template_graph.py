@@ -128,8 +128,9 @@ def edge_is_wired(graph: TemplateGraph, kind: str, source: str, target: str) -> 
                 or graph.refers(target, source, ("Events",))
                 or bool(graph.linkers(source, target, API_LINK_TYPES))
                 or graph.grants(source, target))
+    # A CloudFront distribution reads its origins and writes its logs through DistributionConfig.
     if kind in ("publishes", "writes"):
-        return graph.grants(source, target) or graph.refers(source, target, ("Environment", "DefinitionSubstitutions"))
+        return graph.grants(source, target) or graph.refers(source, target, ("Environment", "DefinitionSubstitutions", "DistributionConfig"))
     if kind == "reads":
-        return graph.grants(target, source) or graph.refers(target, source, ("Environment", "DefinitionSubstitutions"))
+        return graph.grants(target, source) or graph.refers(target, source, ("Environment", "DefinitionSubstitutions", "DistributionConfig"))
     return False
