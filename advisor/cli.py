@@ -25,6 +25,7 @@ COMMANDS = {
     "init": ("init_cmd", "copy a validated pattern into a new project with your names applied"),
     "site": ("site_cmd", "build or serve the docs site generated from the catalog"),
     "validate": ("validate_cmd", "prove every pattern: schema, consistency, cfn-lint, moto deploy, end-to-end run"),
+    "review": ("review_cmd", "review your own CloudFormation/SAM templates: pattern detection and checks"),
 }
 
 

@@ -52,7 +52,6 @@ def test_home_page_renders(page, site):
 
 def test_search_kinesis_and_open_the_result(page, site):
     page.goto(site + "/")
-    page.locator("label.md-search__icon").first.click()
     page.locator("input.md-search__input").click()
     page.keyboard.type("kinesis", delay=30)  # the theme's search reacts to key presses, as for a user
     result = page.locator(".md-search-result__link", has_text="Kinesis").first
@@ -67,24 +66,24 @@ def test_pattern_page_shows_diagram_tabs_and_copies_the_template(page, site):
     page.goto(site + "/patterns/sqs-queue-lambda/")
     svg = page.locator(".pa-diagram svg")
     assert svg.count() == 1 and svg.is_visible()
-    assert "triggers" in svg.inner_text()
+    assert "triggers" in svg.text_content()
     tabs = page.locator(".tabbed-labels label")
     labels = [tabs.nth(i).inner_text() for i in range(tabs.count())]
     assert "template.yaml" in labels and any(l.startswith("src/") for l in labels)
     page.locator(".tabbed-labels label", has_text="template.yaml").click()
     block = page.locator(".tabbed-block").filter(has=page.locator("code")).first
     block.hover()
-    block.locator("button.md-clipboard").click()
+    block.locator("button[title='Copy to clipboard']").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("AWSTemplateFormatVersion") and "Transform: AWS::Serverless-2016-10-31" in copied
-    assert "advisor init sqs-queue-lambda my-service" in page.content()
+    assert "advisor init sqs-queue-lambda my-service" in page.locator("body").inner_text()
     page.screenshot(path=str(artifacts_dir() / "pattern-page.png"), full_page=True)
 
 
 UI_SCENARIOS = [
     ({"workload": "messaging", "write_rate_control": "true", "consumers": "one"}, "sqs-queue-lambda"),
     ({"workload": "static-website", "custom_domain_https": "true"}, "s3-cloudfront-spa"),
-    ({"workload": "messaging", "ordering": "per-key"}, "kinesis-stream-lambda"),
+    ({"workload": "messaging", "ordering": "per-key", "replay": "true"}, "kinesis-stream-lambda"),
 ]
 
 

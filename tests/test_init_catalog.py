@@ -59,10 +59,9 @@ def test_generated_project_stays_correct(pattern_id, tmp_path):
     failed = {s.step: s.problems for s in report.steps.values() if s.status == FAIL}
     assert not failed, json.dumps(failed, indent=1)
 
-    try:
-        from advisor.review import review_files  # issue 7; present once the review engine lands
-    except ImportError:
-        return
-    result = review_files([str(project / "template.yaml")])
-    above_info = [f for file in result["files"] for f in file["findings"] if f["severity"] != "info"]
+    from advisor.review.engine import review
+    from advisor.review.patterns import catalog_topologies
+
+    reviews = review([str(project / "template.yaml")], catalog_topologies(None), [])
+    above_info = [f"{f.rule} {f.resource}: {f.message}" for r in reviews for f in r.findings if f.severity != "info"]
     assert above_info == []

@@ -39,6 +39,7 @@ def render_svg(topology: dict) -> str:
         graph.add_node(node["id"], label=label, shape=shape, fillcolor=colour,
                        penwidth="2.2" if node.get("entry") else "1.2", tooltip=node["type"])
     for edge in topology["edges"]:
-        graph.add_edge(edge["from"], edge["to"], label=edge.get("label", edge["kind"]))
+        label = edge["kind"] + (f"\n{edge['label']}" if edge.get("label") else "")
+        graph.add_edge(edge["from"], edge["to"], label=label)
     svg = graph.draw(format="svg", prog="dot").decode("utf-8")
     return svg[svg.index("<svg"):]  # drop the XML prolog and DOCTYPE: the SVG is inlined in HTML

@@ -1,0 +1,119 @@
+"""What a rule module is made of: its metadata (Rule), what its check returns (Hit), and the
+cfn-lint adapter that lets the same check run inside cfn-lint.
+
+Rule modules import this module as `from advisor.review import kit` and subclass
+`kit.CfnLintAdapter` through the module attribute: cfn-lint instantiates every
+CloudFormationLintRule subclass it finds in a rule file's namespace, so the base class must not
+be imported into that namespace by name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from cfnlint.rules import CloudFormationLintRule, RuleMatch
+
+SEVERITIES = ("info", "warning", "error")
+_LINT_LETTER = {"info": "I", "warning": "W", "error": "E"}
+ID_RE = re.compile(r"^PA1\d{3}$")
+NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SECTION_RE = re.compile(r"^(Why|Fix):\s*", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One problem a check found: where in the template (a path of keys) and what is wrong."""
+
+    path: tuple
+    message: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str  # PA1001...
+    name: str  # kebab-case, stable, used in suppressions
+    title: str
+    severity: str  # info | warning | error
+    tags: tuple[str, ...]
+    docs: str  # AWS documentation that backs the rule
+    doc: str  # the module docstring, with "Why:" and "Fix:" sections
+    check: Callable[[dict, object], Iterable[Hit]]
+    supersedes: tuple[str, ...] = field(default=())  # cfn-lint rule ids this rule reports better
+
+    @property
+    def lint_id(self) -> str:
+        """cfn-lint's id for this rule: its severity letter, then 9 and our number (PA1012 -> W9012)."""
+        return f"{_LINT_LETTER[self.severity]}9{self.id[-3:]}"
+
+    def section(self, name: str) -> str:
+        parts = _SECTION_RE.split(self.doc or "")
+        for i in range(1, len(parts) - 1, 2):
+            if parts[i] == name:
+                return " ".join(parts[i + 1].split())
+        return ""
+
+    @property
+    def why(self) -> str:
+        return self.section("Why")
+
+    @property
+    def fix(self) -> str:
+        return self.section("Fix")
+
+    @property
+    def lint_suffix(self) -> str:
+        return f" ({self.id} {self.name})"
+
+
+def graph_for(cfn) -> object:
+    """The review graph of a cfn-lint Template, built once per template for all our rules."""
+    from advisor.review.graph import ReviewGraph
+
+    cached = getattr(cfn, "_pattern_advisor_graph", None)
+    if cached is None or cached[0] is not cfn.template:
+        cached = (cfn.template, ReviewGraph.build(cfn.template))
+        cfn._pattern_advisor_graph = cached
+    return cached[1]
+
+
+class CfnLintAdapter(CloudFormationLintRule):
+    """A cfn-lint rule running one of our checks; subclasses set `rule`."""
+
+    rule: Rule
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        rule = cls.rule
+        cls.id = rule.lint_id
+        cls.shortdesc = rule.title
+        cls.description = f"{rule.name} ({rule.id}): {rule.why} Fix: {rule.fix}"
+        cls.source_url = rule.docs
+        cls.tags = ["pattern-advisor", *rule.tags]
+
+    def match(self, cfn):
+        if not isinstance(cfn.template.get("Resources"), dict):
+            return []
+        graph = graph_for(cfn)
+        matches = []
+        for hit in self.rule.check(cfn.template, graph):
+            location = _scalar_location(cfn.template, hit.path)
+            extra = {"location": location} if location else {}
+            matches.append(RuleMatch(list(hit.path), hit.message + self.rule.lint_suffix, **extra))
+        return matches
+
+
+def _scalar_location(template, path) -> tuple | None:
+    """Where a string value itself is, rather than its key: after SAM Globals are merged, a key
+    can keep the Globals position while its value comes from the resource."""
+    value = template
+    for step in path:
+        try:
+            value = value[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    start, end = getattr(value, "start_mark", None), getattr(value, "end_mark", None)
+    if not isinstance(value, str) or start is None or end is None:
+        return None
+    return (start.line, start.column, end.line, end.column)

@@ -1,0 +1,104 @@
+"""Review results as text, JSON or SARIF 2.1.0, and the rule list."""
+
+from __future__ import annotations
+
+import json
+
+from .engine import FileReview, Finding
+from .registry import all_rules
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {"info": "note", "warning": "warning", "error": "error"}
+TOOL_URI = "https://github.com/pattern-advisor/pattern-advisor"
+
+
+def text(reviews: list[FileReview]) -> str:
+    lines, counts, suppressed, broken = [], {"error": 0, "warning": 0, "info": 0}, 0, 0
+    for review in reviews:
+        for error in review.errors:
+            where = error.file + (f":{error.line}:{error.column or 1}" if error.line else "")
+            lines.append(f"{where}: error: {error.message}")
+        if review.skipped:
+            lines.append(f"{review.file}: {review.skipped}")
+        for match in review.patterns:
+            roles = ", ".join(f"{role}={res}" for role, res in match.resources.items())
+            lines.append(f"{review.file}: pattern {match.id} ({match.name}): {roles}; see 'advisor show {match.id}' or {match.page}")
+        for f in review.findings:
+            where = f" [{f.resource}]" if f.resource else ""
+            lines.append(f"{review.file}:{f.line}:{f.column}: {f.severity} {f.rule} {f.name}{where}: {f.message}")
+            if f.fix:
+                lines.append(f"    fix: {f.fix}")
+            counts[f.severity] += 1
+        suppressed += len(review.suppressed)
+        broken += bool(review.errors)
+    summary = (f"{len(reviews)} file{'s' if len(reviews) != 1 else ''} reviewed: {counts['error']} error(s), "
+               f"{counts['warning']} warning(s), {counts['info']} info; {suppressed} suppressed")
+    if broken:
+        summary += f"; {broken} file{'s' if broken != 1 else ''} with errors"
+    return "\n".join(lines + [summary])
+
+
+def _finding_json(f: Finding) -> dict:
+    return {"rule": f.rule, "name": f.name, "severity": f.severity, "resource": f.resource, "line": f.line,
+            "message": f.message, "fix": f.fix, "docs": f.docs}
+
+
+def as_json(reviews: list[FileReview]) -> str:
+    files = []
+    for review in reviews:
+        entry = {"file": review.file,
+                 "patterns": [{"id": m.id, "resources": m.resources} for m in review.patterns],
+                 "findings": [_finding_json(f) for f in review.findings]}
+        if review.errors:
+            entry["errors"] = [str(e) for e in review.errors]
+        if review.skipped:
+            entry["skipped"] = review.skipped
+        if review.suppressed:
+            entry["suppressed"] = [{**_finding_json(f), "reason": s.reason} for f, s in review.suppressed]
+        files.append(entry)
+    return json.dumps({"files": files}, indent=2)
+
+
+def _sarif_rule(rule_id: str, name: str, title: str, text_: str, docs: str, severity: str, tags=()) -> dict:
+    return {"id": rule_id, "name": name, "shortDescription": {"text": title}, "fullDescription": {"text": text_},
+            "helpUri": docs, "help": {"text": text_}, "defaultConfiguration": {"level": _SARIF_LEVEL[severity]},
+            "properties": {"tags": list(tags)}}
+
+
+def sarif(reviews: list[FileReview]) -> str:
+    rules = {r.id: _sarif_rule(r.id, r.name, r.title, f"{r.why} Fix: {r.fix}", r.docs, r.severity, r.tags) for r in all_rules()}
+    results, notifications = [], []
+    for review in reviews:
+        for f in review.findings:
+            rules.setdefault(f.rule, _sarif_rule(f.rule, f.name, f.name, f.fix or f.name, f.docs, f.severity))
+            location = {"physicalLocation": {"artifactLocation": {"uri": review.file},
+                                             "region": {"startLine": f.line, "startColumn": f.column}}}
+            if f.resource:
+                location["logicalLocations"] = [{"name": f.resource, "kind": "resource"}]
+            results.append({"ruleId": f.rule, "level": _SARIF_LEVEL[f.severity],
+                            "message": {"text": f"{f.message}. Fix: {f.fix}" if f.fix else f.message},
+                            "locations": [location]})
+        for error in review.errors:
+            region = {"startLine": error.line, **({"startColumn": error.column} if error.column else {})} if error.line else None
+            physical = {"artifactLocation": {"uri": review.file}, **({"region": region} if region else {})}
+            notifications.append({"level": "error", "message": {"text": error.message},
+                                  "locations": [{"physicalLocation": physical}]})
+    ordered = sorted(rules.values(), key=lambda r: r["id"])
+    index = {r["id"]: i for i, r in enumerate(ordered)}
+    for result in results:
+        result["ruleIndex"] = index[result["ruleId"]]
+    run = {"tool": {"driver": {"name": "pattern-advisor", "informationUri": TOOL_URI, "rules": ordered}},
+           "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
+           "results": results}
+    return json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2)
+
+
+def rules_table(as_json_: bool) -> str:
+    rules = all_rules()
+    if as_json_:
+        return json.dumps([{"id": r.id, "name": r.name, "cfn_lint_id": r.lint_id, "title": r.title, "severity": r.severity,
+                            "tags": list(r.tags), "why": r.why, "fix": r.fix, "docs": r.docs} for r in rules], indent=2)
+    width = max(len(r.name) for r in rules)
+    lines = [f"{'id':<7} {'cfn-lint':<8} {'severity':<8} {'name':<{width}} title"]
+    lines += [f"{r.id:<7} {r.lint_id:<8} {r.severity:<8} {r.name:<{width}} {r.title}" for r in rules]
+    return "\n".join(lines)
