@@ -94,13 +94,9 @@ def coerce(key: str, value, rules: Rules, source: str = "--require"):
 
 
 def parse_pairs(pairs: list[str], rules: Rules) -> dict:
-    out = {}
-    for pair in pairs:
-        if "=" not in pair:
-            raise UsageError(f'--require: expected KEY=VALUE, got "{pair}"')
-        key, value = pair.split("=", 1)
-        out[key.strip()] = coerce(key.strip(), value.strip(), rules)
-    return out
+    from .commands import key_values
+
+    return {key: coerce(key, value, rules) for key, value in key_values(pairs, "--require").items()}
 
 
 def parse_mapping(data, rules: Rules, source: str) -> dict:

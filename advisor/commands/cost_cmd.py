@@ -13,15 +13,9 @@ def add_arguments(name: str, parser) -> None:
 
 def run(name: str, args) -> int:
     from ..cost.services import cost_of_service
-    from ..errors import UsageError
+    from . import key_values
 
-    given = {}
-    for pair in args.set:
-        if "=" not in pair:
-            raise UsageError(f'--set: expected INPUT=VALUE, got "{pair}"')
-        key, value = pair.split("=", 1)
-        given[key.strip()] = value.strip()
-    result = cost_of_service(args.service, given)
+    result = cost_of_service(args.service, key_values(args.set, "--set", "INPUT=VALUE"))
     if args.json:
         print(json.dumps(result, indent=2))
         return 0

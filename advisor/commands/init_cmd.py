@@ -44,12 +44,9 @@ def run(name: str, args) -> int:
     if not args.pattern or not args.dir:
         raise UsageError("init: name a pattern and a directory, e.g. advisor init sqs-queue-lambda my-service (or --list)")
     pattern = catalog.get(args.pattern)
-    given = {}
-    for pair in args.param:
-        if "=" not in pair:
-            raise UsageError(f'--param: expected NAME=VALUE, got "{pair}"')
-        key, value = pair.split("=", 1)
-        given[key.strip()] = value.strip()
+    from . import key_values
+
+    given = key_values(args.param, "--param", "NAME=VALUE")
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     values = resolve_params(pattern, given, _ask_missing if interactive else None)
     files = plan_project(pattern, values)
