@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -54,6 +53,8 @@ def _write(path: Path, name: str, content: dict) -> None:
         for old in path.parent.glob(f"{name}-*.json"):
             if old != path:
                 old.unlink(missing_ok=True)
+        import tempfile  # only when the cache is rebuilt
+
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(content, fh)

@@ -61,61 +61,122 @@ def _fmt(value) -> str:
 
 def check(question: dict, required, data: dict) -> tuple[str, str]:
     """Decide one requirement against one pattern: (meets|partial|fails, reason in words)."""
+    return compile_check(question, required)(data)
+
+
+def compile_check(question: dict, required):
+    """The decision for one answered question, prepared once and applied to every pattern.
+
+    decide(data, text) returns (status, reason); with text=False the reason is None, so patterns
+    that end up ruled out do not pay for the sentences of the requirements they meet.
+    """
     rule, label = question["rule"], question["label"]
     kind = rule["kind"]
     if kind == "workload":
-        workloads = data["workloads"]
-        if required in workloads:
-            return MEETS, f"{label}: built for {required}"
-        return FAILS, f"{label}: built for {_fmt(workloads)}, not {required}"
-    trait = data["traits"].get(rule["trait"])
-    note = trait.get("note", "") if trait else ""
+        def decide(data, text=True):
+            workloads = data["workloads"]
+            if required in workloads:
+                return MEETS, (f"{label}: built for {required}" if text else None)
+            return FAILS, (f"{label}: built for {_fmt(workloads)}, not {required}" if text else None)
+        return decide
+    trait_key = rule["trait"]
     if kind == "equals":
-        value = trait["value"] if trait else rule["default"]
-        if value == required:
-            return MEETS, f"{label}: {_fmt(value)}"
-        return FAILS, f"{label}: needs {required}; this pattern speaks {value} only"
-    if trait is None:
-        return FAILS, f"{label}: needs {_fmt(required)}; this pattern has no {label} to offer"
-    value = trait["value"]
-    said = f" {note}" if note else ""
+        def decide(data, text=True):
+            trait = data["traits"].get(trait_key)
+            value = trait["value"] if trait else rule["default"]
+            if value == required:
+                return MEETS, (f"{label}: {_fmt(value)}" if text else None)
+            return FAILS, (f"{label}: needs {required}; this pattern speaks {value} only" if text else None)
+        return decide
+    missing = (FAILS, f"{label}: needs {_fmt(required)}; this pattern has no {label} to offer")
+
+    def said(trait):
+        note = trait.get("note")
+        return f" {note}" if note else ""
+
     if kind == "at-least":
-        order = rule["order"]
-        if order.index(value) >= order.index(required):
-            return MEETS, f"{label}: {value}.{said}"
-        return FAILS, f"{label}: needs {required}, this pattern gives {value}.{said}"
+        rank = {v: i for i, v in enumerate(rule["order"])}
+        needed = rank[required]
+
+        def decide(data, text=True):
+            trait = data["traits"].get(trait_key)
+            if trait is None:
+                return missing
+            value = trait["value"]
+            if rank[value] >= needed:
+                return MEETS, (f"{label}: {value}.{said(trait)}" if text else None)
+            return FAILS, (f"{label}: needs {required}, this pattern gives {value}.{said(trait)}" if text else None)
+        return decide
     if kind == "required":
-        if not required or value:
-            return MEETS, f"{label}: yes.{said}"
-        return FAILS, f"{label}: needed, not offered.{said}"
+        def decide(data, text=True):
+            trait = data["traits"].get(trait_key)
+            if trait is None:
+                return missing
+            if not required or trait["value"]:
+                return MEETS, (f"{label}: yes.{said(trait)}" if text else None)
+            return FAILS, (f"{label}: needed, not offered.{said(trait)}" if text else None)
+        return decide
     if kind == "not-above":
         unit = question.get("unit", "")
-        if value is None or required <= value:
-            limit = "no documented limit" if value is None else f"up to {_fmt(value)} {unit}"
-            return MEETS, f"{label}: {_fmt(required)} {unit} needed, {limit}.{said}"
-        limit = _limit_for(data, rule["trait"])
-        source = f" (limit: {limit['name']}, {limit['source']}, as of {limit['as_of']})" if limit else ""
-        ceiling = _ceiling(limit, rule["trait"])
-        if limit and limit.get("adjustable") and ceiling is not None and required > ceiling:
-            return FAILS, (f"{label}: needs {_fmt(required)} {unit}, the limit is {_fmt(value)} {unit} and can be raised "
-                           f"only to {_fmt(ceiling)} {unit}{source}.{said}")
-        if limit and limit.get("adjustable"):
-            return PARTIAL, (f"{label}: {_fmt(required)} {unit} is above the default quota of {_fmt(value)} {unit}, "
-                             f"which AWS raises on request{source}.{said}")
-        return FAILS, f"{label}: needs {_fmt(required)} {unit}, the limit is {_fmt(value)} {unit}{source}.{said}"
+        shown = _fmt(required)
+
+        def decide(data, text=True):
+            trait = data["traits"].get(trait_key)
+            if trait is None:
+                return missing
+            value = trait["value"]
+            if value is None or required <= value:
+                if not text:
+                    return MEETS, None
+                limit = "no documented limit" if value is None else f"up to {_fmt(value)} {unit}"
+                return MEETS, f"{label}: {shown} {unit} needed, {limit}.{said(trait)}"
+            limit = _limit_for(data, trait_key)
+            ceiling = _ceiling(limit, trait_key)
+            adjustable = bool(limit and limit.get("adjustable"))
+            status = PARTIAL if adjustable and (ceiling is None or required <= ceiling) else FAILS
+            if not text:
+                return status, None
+            source = f" (limit: {limit['name']}, {limit['source']}, as of {limit['as_of']})" if limit else ""
+            if status == PARTIAL:
+                return PARTIAL, (f"{label}: {shown} {unit} is above the default quota of {_fmt(value)} {unit}, "
+                                 f"which AWS raises on request{source}.{said(trait)}")
+            if adjustable:
+                return FAILS, (f"{label}: needs {shown} {unit}, the limit is {_fmt(value)} {unit} and can be raised "
+                               f"only to {_fmt(ceiling)} {unit}{source}.{said(trait)}")
+            return FAILS, f"{label}: needs {shown} {unit}, the limit is {_fmt(value)} {unit}{source}.{said(trait)}"
+        return decide
     if kind == "accepts":
-        if value in rule["accepts"][required]:
-            return MEETS, f"{label}: {value}.{said}"
-        return FAILS, f"{label}: needs {required}, this pattern is {value}.{said}"
+        accepted = set(rule["accepts"][required])
+
+        def decide(data, text=True):
+            trait = data["traits"].get(trait_key)
+            if trait is None:
+                return missing
+            value = trait["value"]
+            if value in accepted:
+                return MEETS, (f"{label}: {value}.{said(trait)}" if text else None)
+            return FAILS, (f"{label}: needs {required}, this pattern is {value}.{said(trait)}" if text else None)
+        return decide
     if kind == "includes":
-        if required in value:
-            return MEETS, f"{label}: supports {required}.{said}"
-        return FAILS, f"{label}: needs {required}, this pattern supports {_fmt(value)}.{said}"
+        def decide(data, text=True):
+            trait = data["traits"].get(trait_key)
+            if trait is None:
+                return missing
+            value = trait["value"]
+            if required in value:
+                return MEETS, (f"{label}: supports {required}.{said(trait)}" if text else None)
+            return FAILS, (f"{label}: needs {required}, this pattern supports {_fmt(value)}.{said(trait)}" if text else None)
+        return decide
     if kind == "includes-all":
-        missing = [x for x in required if x not in value]
-        if not missing:
-            return MEETS, f"{label}: supports {_fmt(required)}.{said}"
-        return FAILS, f"{label}: needs {_fmt(missing)}, not available.{said}"
+        def decide(data, text=True):
+            trait = data["traits"].get(trait_key)
+            if trait is None:
+                return missing
+            lacking = [x for x in required if x not in trait["value"]]
+            if not lacking:
+                return MEETS, (f"{label}: supports {_fmt(required)}.{said(trait)}" if text else None)
+            return FAILS, (f"{label}: needs {_fmt(lacking)}, not available.{said(trait)}" if text else None)
+        return decide
     raise ValueError(f"unknown rule kind {kind}")
 
 
@@ -163,6 +224,7 @@ def recommend(requirements: dict, catalog, rules: Rules | None = None) -> Result
     """Evaluate every pattern of the catalog (an iterable of objects with .id and .data)."""
     rules = rules or load_rules()
     asked = [(rules.question(k), v) for k, v in requirements.items()]
+    deciders = [(q["key"], compile_check(q, v)) for q, v in asked]
     result = Result(dict(requirements))
     fits = []
     verdicts: dict[str, dict[str, str]] = {}
@@ -170,15 +232,17 @@ def recommend(requirements: dict, catalog, rules: Rules | None = None) -> Result
         data = pattern.data
         reasons, partial, why = [], [], []
         verdict = verdicts.setdefault(pattern.id, {})
-        for question, required in asked:
-            status, text = check(question, required, data)
-            verdict[question["key"]] = status
-            if status == FAILS:
-                reasons.append(text)
+        statuses = [decide(data, False)[0] for _, decide in deciders]
+        failed = FAILS in statuses
+        for (key, decide), status in zip(deciders, statuses):
+            verdict[key] = status
+            if failed:
+                if status == FAILS:
+                    reasons.append(decide(data)[1])
             elif status == PARTIAL:
-                partial.append(text)
+                partial.append(decide(data)[1])
             else:
-                why.append(text)
+                why.append(decide(data)[1])
         if reasons:
             result.ruled_out.append(RuledOut(pattern.id, data["name"], reasons))
         else:

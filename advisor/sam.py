@@ -107,12 +107,16 @@ def transform(template: dict, display: str, overrides: dict | None = None) -> di
     """Expand a packaged SAM template into plain CloudFormation."""
     if not is_sam(template):
         return copy.deepcopy(template)
+    import logging
+
     import boto3
     from samtranslator.model.exceptions import InvalidDocumentException, InvalidResourceException
     from samtranslator.parser.parser import Parser
     from samtranslator.translator.translator import Translator
     from samtranslator.utils.py27hash_fix import to_py27_compatible_template, undo_mark_unicode_str_in_template
 
+    # The translator logs its own metrics and feature-toggle notes; they are not ours to show.
+    logging.getLogger("samtranslator").setLevel(logging.ERROR)
     fragment, values = copy.deepcopy(template), parameter_values(template, overrides)
     # A fixed session pins the Region; no call is made with it (the policy map is bundled).
     session = boto3.session.Session(region_name="us-east-1", aws_access_key_id="offline", aws_secret_access_key="offline")

@@ -21,11 +21,12 @@ def add_arguments(name: str, parser) -> None:
 def load_requirements(args) -> dict:
     from ..errors import DataError, UsageError
     from ..rules import load_rules, parse_mapping, parse_pairs
-    from ..yaml_loader import load_file
 
     rules = load_rules()
     requirements = {}
     if args.answers:
+        from ..yaml_loader import load_file  # only answer files need the YAML parser
+
         try:
             doc = load_file(args.answers)
         except DataError as exc:
