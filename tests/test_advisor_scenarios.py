@@ -77,3 +77,14 @@ def test_unknown_key_and_value_are_usage_errors(run_cli):
     code, _, err = run_cli("recommend", "--require", "max_message_kb=big")
     assert code == 2
     assert err == "advisor: error: --require: max_message_kb: invalid value 'big'; allowed: a whole number >= 1\n"
+
+
+def test_every_pattern_is_the_answer_somewhere_or_says_why_not():
+    from advisor.catalog import load_catalog
+
+    catalog = load_catalog()
+    tops = {s["top"] for s in SCENARIOS if s.get("top")}
+    unexplained = [p.id for p in catalog if p.id not in tops and not p.data.get("never_first_choice")]
+    assert unexplained == [], f"no scenario has these as the answer, and their data does not say why: {unexplained}"
+    never = [p.id for p in catalog if p.data.get("never_first_choice")]
+    assert sorted(never) == ["lambda-direct-fanout", "recursive-lambda-chunked"]
