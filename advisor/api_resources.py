@@ -487,33 +487,11 @@ def _notification_api(cfn: dict) -> dict:
     return out
 
 
-def _v_rest_api(ref, props, ctx):
-    api = _client("apigateway")
-    api.get_rest_api(restApiId=ref)
-    body = _resolved(props.get("Body"), ctx)
-    if body:
-        # moto's CloudFormation drops the Body; import it through the API, then check the paths.
-        api.put_rest_api(restApiId=ref, mode="overwrite", body=json.dumps(body).encode())
-        paths = {r["path"] for r in api.get_resources(restApiId=ref, limit=500)["items"]}
-        missing = sorted(set(body.get("paths", {})) - paths)
-        if missing:
-            return f"API paths missing after import: {', '.join(missing)}"
-    return None
-
-
 def _v_permission(_ref, props, ctx):
     # Only the function is needed; the SourceArn may name resources created after the stack.
     function = _resolved(props.get("FunctionName"), ctx)
     policy = json.loads(_client("lambda").get_policy(FunctionName=function)["Policy"])
     return None if policy.get("Statement") else "function has no resource policy"
-
-
-def _v_deployment(ref, props, ctx):
-    api_id = _resolved(props.get("RestApiId"), ctx)
-    deployments = _client("apigateway").get_deployments(restApiId=api_id)["items"]
-    if ref and not any(d["id"] == ref for d in deployments):
-        return f"deployment {ref} not found"
-    return None if deployments else "the API has no deployment"
 
 
 def _v_log_group(ref, props, ctx):
@@ -602,9 +580,6 @@ _STACK_VERIFIERS = {
     "AWS::Events::EventBus": lambda ref, p, c: _client("events").describe_event_bus(Name=ref.split("/")[-1]) and None,
     "AWS::Events::Archive": lambda ref, p, c: _client("events").describe_archive(ArchiveName=ref.split("/")[-1]) and None,
     "AWS::StepFunctions::StateMachine": lambda ref, p, c: _client("stepfunctions").describe_state_machine(stateMachineArn=ref) and None,
-    "AWS::ApiGateway::RestApi": _v_rest_api,
-    "AWS::ApiGateway::Deployment": _v_deployment,
-    "AWS::KMS::Key": lambda ref, p, c: _client("kms").describe_key(KeyId=ref) and None,
     "AWS::ECS::Cluster": lambda ref, p, c: None if _client("ecs").describe_clusters(clusters=[ref])["clusters"] else "cluster not found",
     "AWS::ECS::TaskDefinition": lambda ref, p, c: _client("ecs").describe_task_definition(taskDefinition=ref) and None,
 }

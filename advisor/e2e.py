@@ -239,34 +239,27 @@ class Runner:
         return True
 
     def _poll_stream(self, arn: str, fn: Function, state: dict) -> bool:
-        is_kinesis = ":kinesis:" in arn
-        client = boto3.client("kinesis" if is_kinesis else "dynamodbstreams", region_name=REGION)
+        """Read new Kinesis records from every shard and hand them to the function, as Lambda's
+        poller does. (DynamoDB Streams records are pushed by moto and arrive through _pushed.)"""
+        client = boto3.client("kinesis", region_name=REGION)
         delivered = False
-        if is_kinesis:
-            shards = client.list_shards(StreamARN=arn)["Shards"]
-        else:
-            shards = client.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"]
-        for shard in shards:
+        for shard in client.list_shards(StreamARN=arn)["Shards"]:
             key = (arn, shard["ShardId"])
             if key not in state:
-                args = {"ShardId": shard["ShardId"], "ShardIteratorType": "TRIM_HORIZON"}
-                args.update({"StreamARN": arn} if is_kinesis else {"StreamArn": arn})
-                state[key] = client.get_shard_iterator(**args)["ShardIterator"]
-            out = client.get_records(ShardIterator=state[key], **({"StreamARN": arn} if is_kinesis else {}))
+                state[key] = client.get_shard_iterator(StreamARN=arn, ShardId=shard["ShardId"],
+                                                       ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
+            out = client.get_records(ShardIterator=state[key], StreamARN=arn)
             state[key] = out.get("NextShardIterator")
             if not out["Records"]:
                 continue
             delivered = True
-            if is_kinesis:
-                records = [{"kinesis": {"partitionKey": r["PartitionKey"], "sequenceNumber": r["SequenceNumber"],
-                                        "data": base64.b64encode(r["Data"]).decode(), "kinesisSchemaVersion": "1.0"},
-                            "eventSource": "aws:kinesis", "eventSourceARN": arn, "eventID": f'{shard["ShardId"]}:{r["SequenceNumber"]}',
-                            "awsRegion": REGION} for r in out["Records"]]
-            else:
-                records = [dict(r, eventSourceARN=arn) for r in out["Records"]]
+            records = [{"kinesis": {"partitionKey": r["PartitionKey"], "sequenceNumber": r["SequenceNumber"],
+                                    "data": base64.b64encode(r["Data"]).decode(), "kinesisSchemaVersion": "1.0"},
+                        "eventSource": "aws:kinesis", "eventSourceARN": arn, "eventID": f'{shard["ShardId"]}:{r["SequenceNumber"]}',
+                        "awsRegion": REGION} for r in out["Records"]]
             try:
                 self.invoke(fn, {"Records": records})
-            except Exception as exc:
+            except Exception as exc:  # the handler failing is what we report
                 fn.errors.append(f"{type(exc).__name__}: {exc}")
         return delivered
 
