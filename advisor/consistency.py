@@ -122,14 +122,14 @@ def check_template(pattern: Pattern, template: dict) -> list[DataError]:
     return errors
 
 
-def granted_actions(transformed: dict, principal: str, resource: str) -> set[str] | None:
+def granted_actions(transformed: dict, principal: str, resource: str, graph: TemplateGraph | None = None) -> set[str] | None:
     """Actions the principal's IAM policies grant on statements that name the resource.
 
     Works on the transformed template, where SAM policy templates are expanded. Returns None when
-    the principal's role cannot be found.
+    the principal's role cannot be found. Pass the template's graph when asking several times.
     """
-    resources = resources_of(transformed)
-    graph = TemplateGraph.build(transformed)
+    graph = graph or TemplateGraph.build(transformed)
+    resources = graph.resources
     body = resources.get(principal, {})
     if body.get("Type") == "AWS::CloudFront::Distribution" or principal not in resources:
         return None
@@ -161,8 +161,9 @@ def granted_actions(transformed: dict, principal: str, resource: str) -> set[str
 def check_iam(pattern: Pattern, transformed: dict) -> list[DataError]:
     """Each iam_scope entry must be exactly what the template grants: no less, no more."""
     doc, errors = pattern.doc, []
+    graph = TemplateGraph.build(transformed)  # built once for every grant checked below
     for i, grant in enumerate(pattern.data["operations"]["iam_scope"]):
-        actual = granted_actions(transformed, grant["principal"], grant["resource"])
+        actual = granted_actions(transformed, grant["principal"], grant["resource"], graph)
         if actual is None:
             continue  # resource-based grants (bucket policies) are checked by review rules
         declared = set(grant["actions"])

@@ -93,20 +93,20 @@ def deploy(packaged_artifacts: Packaged, transformed: dict, overrides: dict | No
     by_api = {n for n, r in active.items() if n not in in_stack and api_resources.creator(r["Type"])}
     outside = {n for n in active if n not in in_stack and n not in by_api}
     offline = {n for n in outside if api_resources.known_offline(active[n]["Type"])}
-    impossible = outside - offline
 
     # Resources outside the stack that the stack depends on are created first (or stood in for).
     order = _api_order(active, by_api, in_stack)
     before = [n for n in order if not _depends_on(active[n], in_stack | _deps_closure(active, n, by_api, in_stack))]
     after = [n for n in order if n not in before]
-    for name in sorted(offline):
-        _stand_in(ctx, name, active[name]["Type"])
-        out.results.append(ResourceResult(name, active[name]["Type"], NOT_VERIFIABLE,
-                                          api_resources.offline_reason(active[name]["Type"])))
-    for name in sorted(impossible):
-        _stand_in(ctx, name, active[name]["Type"])
-        out.results.append(ResourceResult(name, active[name]["Type"], FAILED,
-                                          f'moto cannot create {active[name]["Type"]} and no API step exists for it'))
+    # Neither the stack nor an API step can create these: stand in for them, and report them as
+    # not verifiable (a known offline limit) or as failed (a gap we must not count as deployed).
+    for name in sorted(outside):
+        rtype = active[name]["Type"]
+        _stand_in(ctx, name, rtype)
+        if name in offline:
+            out.results.append(ResourceResult(name, rtype, NOT_VERIFIABLE, api_resources.offline_reason(rtype)))
+        else:
+            out.results.append(ResourceResult(name, rtype, FAILED, f"moto cannot create {rtype} and no API step exists for it"))
     for name in before:
         out.results.append(_create_by_api(name, active[name], ctx))
 
