@@ -9,7 +9,9 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
 
 VERSION = 1
 
@@ -23,28 +25,30 @@ def file_stamp(paths: list[Path]) -> list:
     """Path, size and modification time of each file: any change invalidates the cache."""
     stamp = []
     for path in paths:
+        name = os.path.abspath(path)  # not resolve(): following symlinks costs a syscall per path part
         try:
-            st = path.stat()
-            stamp.append([str(path.resolve()), st.st_size, st.st_mtime_ns])
+            st = os.stat(name)
+            stamp.append([name, st.st_size, st.st_mtime_ns])
         except OSError:
-            stamp.append([str(path), -1, -1])
+            stamp.append([name, -1, -1])
     return stamp
 
 
-def cached_json(name: str, stamp: list, build: Callable[[], dict]) -> dict:
-    """Return the payload cached for this stamp, or build it, store it and return it."""
+def cached_json(name: str, stamp: list, build: Callable[[], dict], parse: Callable[[dict], T] = lambda payload: payload) -> T:
+    """parse(payload) for the payload cached for this stamp; on a miss, or a payload parse cannot
+    read (written by another version), build it, store it and parse that."""
     key = hashlib.sha256(json.dumps([VERSION, stamp]).encode()).hexdigest()[:32]
     path = cache_dir() / f"{name}-{key}.json"
     try:
         with open(path, encoding="utf-8") as fh:
             cached = json.load(fh)
         if cached.get("stamp") == stamp:
-            return cached["payload"]
-    except (OSError, ValueError, KeyError):
+            return parse(cached["payload"])
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         pass
     payload = build()
     _write(path, name, {"stamp": stamp, "payload": payload})
-    return payload
+    return parse(payload)
 
 
 def _write(path: Path, name: str, content: dict) -> None:

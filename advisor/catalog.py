@@ -119,7 +119,9 @@ def pattern_folders(dirs: list[Path]) -> list[Path]:
         if (d / PATTERN_FILE).is_file():
             folders.append(d)
             continue
-        folders += sorted(p for p in d.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+        with os.scandir(d) as entries:  # scandir knows each entry's type without a stat per folder
+            names = sorted(e.name for e in entries if e.is_dir() and not e.name.startswith((".", "_")))
+        folders += [d / name for name in names]
     return folders
 
 
@@ -146,6 +148,13 @@ class Catalog:
 
     def ids(self) -> list[str]:
         return sorted(self.patterns)
+
+    @cached_property
+    def index(self):
+        """The columnar view the advisor reads, built on first use (the catalog is complete by then)."""
+        from .catalog_index import build_index
+
+        return build_index(self.patterns.values())
 
     def query(self, service: str | None = None, category: str | None = None, workload: str | None = None) -> list[Pattern]:
         out = []

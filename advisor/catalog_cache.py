@@ -1,5 +1,6 @@
 """The validated catalog from the cache, so quick commands (recommend, list, show) skip YAML
-parsing and schema validation when no pattern file changed."""
+parsing and schema validation when no pattern file changed. `advisor recommend` reads only the
+catalog's columnar index, cached on its own so that it does not parse every pattern's full data."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from .cache import cached_json, file_stamp
 from .catalog import PATTERN_FILE, Catalog, Pattern, catalog_dirs, load_catalog, pattern_folders
+from .catalog_index import CatalogIndex
 from .document import Document
 from .errors import DataError
 
@@ -21,8 +23,14 @@ def load_cached(extra_dirs: list[str] | None = None) -> Catalog:
         return {"patterns": {p.id: {"dir": str(p.dir), "data": p.data} for p in catalog},
                 "errors": [[e.pattern_id, e.file, e.message, e.line, e.column] for e in catalog.errors]}
 
-    payload = cached_json("catalog", file_stamp([f / PATTERN_FILE for f in folders]), build)
-    return built[0] if built else _from_payload(payload)
+    catalog = cached_json("catalog", file_stamp([f / PATTERN_FILE for f in folders]), build, _from_payload)
+    return built[0] if built else catalog
+
+
+def load_cached_index(extra_dirs: list[str] | None = None) -> CatalogIndex:
+    folders = pattern_folders(catalog_dirs(extra_dirs))
+    stamp = file_stamp([f / PATTERN_FILE for f in folders])
+    return cached_json("index", stamp, lambda: load_cached(extra_dirs).index.to_json(), CatalogIndex.from_json)
 
 
 def _from_payload(payload: dict) -> Catalog:

@@ -4,12 +4,17 @@ or ruled out (with every failed rule and its reason, taken from the pattern's ow
 Ranking prefers the pattern that meets the requirements with the fewest moving parts: fewer
 partial matches first, then fewer topology nodes; patterns whose data says they are never the
 first choice go last; the id breaks remaining ties so the order is stable.
+
+The engine reads the catalog's columnar index (catalog_index.py): each question is decided once
+per distinct trait value, and only the sentences shown to the user read per-pattern text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .catalog_index import WORKLOADS, CatalogIndex, Cell, Column, build_index, index_of
 from .rules import Rules, load_rules
 
 MEETS, PARTIAL, FAILS = "meets", "partial", "fails"
@@ -54,227 +59,214 @@ def _fmt(value) -> str:
         return "yes" if value else "no"
     if isinstance(value, (int, float)):
         return f"{value:,g}" if isinstance(value, float) else f"{value:,}"
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return ", ".join(value) if value else "none"
     return str(value)
 
 
-def check(question: dict, required, data: dict) -> tuple[str, str]:
-    """Decide one requirement against one pattern: (meets|partial|fails, reason in words)."""
-    return compile_check(question, required)(data)
+@dataclass(frozen=True)
+class Check:
+    """One answered question, prepared once and applied to every pattern.
 
-
-def compile_check(question: dict, required):
-    """The decision for one answered question, prepared once and applied to every pattern.
-
-    decide(data, text) returns (status, reason); with text=False the reason is None, so patterns
-    that end up ruled out do not pay for the sentences of the requirements they meet.
+    status(cell) decides from the decision inputs alone, so patterns sharing them share one
+    decision; reason(status, cell, note, cited) writes the sentence, only where it is shown.
     """
+
+    column: str
+    status: Callable[[Cell | None], str]
+    reason: Callable[[str, Cell | None, str, str], str]
+
+
+def check(question: dict, required, data: dict) -> tuple[str, str]:
+    """Decide one requirement against one pattern's data: (meets|partial|fails, reason in words)."""
+    decided = compile_check(question, required)
+    column = build_index([_Single(data)]).column(decided.column)
+    cell, note, cited = column.cell(0), column.notes[0], column.cited[0]
+    status = decided.status(cell)
+    return status, decided.reason(status, cell, note, cited)
+
+
+@dataclass
+class _Single:
+    data: dict
+    id: str = "pattern"
+
+
+def compile_check(question: dict, required) -> Check:
     rule, label = question["rule"], question["label"]
     kind = rule["kind"]
     if kind == "workload":
-        def decide(data, text=True):
-            workloads = data["workloads"]
-            if required in workloads:
-                return MEETS, (f"{label}: built for {required}" if text else None)
-            return FAILS, (f"{label}: built for {_fmt(workloads)}, not {required}" if text else None)
-        return decide
+        def status(cell):
+            return MEETS if cell and required in cell.value else FAILS  # None: the unused "absent" cell
+
+        def reason(status, cell, note, cited):
+            if status == MEETS:
+                return f"{label}: built for {required}"
+            return f"{label}: built for {_fmt(cell.value)}, not {required}"
+        return Check(WORKLOADS, status, reason)
     trait_key = rule["trait"]
     if kind == "equals":
-        def decide(data, text=True):
-            trait = data["traits"].get(trait_key)
-            value = trait["value"] if trait else rule["default"]
-            if value == required:
-                return MEETS, (f"{label}: {_fmt(value)}" if text else None)
-            return FAILS, (f"{label}: needs {required}; this pattern speaks {value} only" if text else None)
-        return decide
-    missing = (FAILS, f"{label}: needs {_fmt(required)}; this pattern has no {label} to offer")
+        def value_of(cell):
+            return cell.value if cell else rule["default"]
 
-    def said(trait):
-        note = trait.get("note")
-        return f" {note}" if note else ""
+        def status(cell):
+            return MEETS if value_of(cell) == required else FAILS
 
+        def reason(status, cell, note, cited):
+            if status == MEETS:
+                return f"{label}: {_fmt(value_of(cell))}"
+            return f"{label}: needs {required}; this pattern speaks {value_of(cell)} only"
+        return Check(trait_key, status, reason)
+    missing = f"{label}: needs {_fmt(required)}; this pattern has no {label} to offer"
+    met = _trait_check(kind, rule, required, label, question)
+    if met is None:
+        raise ValueError(f"unknown rule kind {kind}")
+    decide, write = met
+
+    def status(cell):
+        return FAILS if cell is None else decide(cell)
+
+    def reason(status, cell, note, cited):
+        return missing if cell is None else write(status, cell, note, cited)
+    return Check(trait_key, status, reason)
+
+
+def _trait_check(kind: str, rule: dict, required, label: str, question: dict):
+    """(decide(cell), write(status, cell, note, cited)) for a trait the pattern has."""
     if kind == "at-least":
         rank = {v: i for i, v in enumerate(rule["order"])}
         needed = rank[required]
-
-        def decide(data, text=True):
-            trait = data["traits"].get(trait_key)
-            if trait is None:
-                return missing
-            value = trait["value"]
-            if rank[value] >= needed:
-                return MEETS, (f"{label}: {value}.{said(trait)}" if text else None)
-            return FAILS, (f"{label}: needs {required}, this pattern gives {value}.{said(trait)}" if text else None)
-        return decide
+        return (lambda cell: MEETS if rank[cell.value] >= needed else FAILS,
+                lambda status, cell, note, cited: f"{label}: {cell.value}.{note}" if status == MEETS
+                else f"{label}: needs {required}, this pattern gives {cell.value}.{note}")
     if kind == "required":
-        def decide(data, text=True):
-            trait = data["traits"].get(trait_key)
-            if trait is None:
-                return missing
-            if not required or trait["value"]:
-                return MEETS, (f"{label}: yes.{said(trait)}" if text else None)
-            return FAILS, (f"{label}: needed, not offered.{said(trait)}" if text else None)
-        return decide
-    if kind == "not-above":
-        unit = question.get("unit", "")
-        shown = _fmt(required)
-
-        def decide(data, text=True):
-            trait = data["traits"].get(trait_key)
-            if trait is None:
-                return missing
-            value = trait["value"]
-            if value is None or required <= value:
-                if not text:
-                    return MEETS, None
-                limit = "no documented limit" if value is None else f"up to {_fmt(value)} {unit}"
-                return MEETS, f"{label}: {shown} {unit} needed, {limit}.{said(trait)}"
-            limit = _limit_for(data, trait_key)
-            ceiling = _ceiling(limit, trait_key)
-            adjustable = bool(limit and limit.get("adjustable"))
-            status = PARTIAL if adjustable and (ceiling is None or required <= ceiling) else FAILS
-            if not text:
-                return status, None
-            source = f" (limit: {limit['name']}, {limit['source']}, as of {limit['as_of']})" if limit else ""
-            if status == PARTIAL:
-                return PARTIAL, (f"{label}: {shown} {unit} is above the default quota of {_fmt(value)} {unit}, "
-                                 f"which AWS raises on request{source}.{said(trait)}")
-            if adjustable:
-                return FAILS, (f"{label}: needs {shown} {unit}, the limit is {_fmt(value)} {unit} and can be raised "
-                               f"only to {_fmt(ceiling)} {unit}{source}.{said(trait)}")
-            return FAILS, f"{label}: needs {shown} {unit}, the limit is {_fmt(value)} {unit}{source}.{said(trait)}"
-        return decide
+        return (lambda cell: MEETS if not required or cell.value else FAILS,
+                lambda status, cell, note, cited: f"{label}: yes.{note}" if status == MEETS
+                else f"{label}: needed, not offered.{note}")
     if kind == "accepts":
         accepted = set(rule["accepts"][required])
-
-        def decide(data, text=True):
-            trait = data["traits"].get(trait_key)
-            if trait is None:
-                return missing
-            value = trait["value"]
-            if value in accepted:
-                return MEETS, (f"{label}: {value}.{said(trait)}" if text else None)
-            return FAILS, (f"{label}: needs {required}, this pattern is {value}.{said(trait)}" if text else None)
-        return decide
+        return (lambda cell: MEETS if cell.value in accepted else FAILS,
+                lambda status, cell, note, cited: f"{label}: {cell.value}.{note}" if status == MEETS
+                else f"{label}: needs {required}, this pattern is {cell.value}.{note}")
     if kind == "includes":
-        def decide(data, text=True):
-            trait = data["traits"].get(trait_key)
-            if trait is None:
-                return missing
-            value = trait["value"]
-            if required in value:
-                return MEETS, (f"{label}: supports {required}.{said(trait)}" if text else None)
-            return FAILS, (f"{label}: needs {required}, this pattern supports {_fmt(value)}.{said(trait)}" if text else None)
-        return decide
+        return (lambda cell: MEETS if required in cell.value else FAILS,
+                lambda status, cell, note, cited: f"{label}: supports {required}.{note}" if status == MEETS
+                else f"{label}: needs {required}, this pattern supports {_fmt(cell.value)}.{note}")
     if kind == "includes-all":
-        def decide(data, text=True):
-            trait = data["traits"].get(trait_key)
-            if trait is None:
-                return missing
-            lacking = [x for x in required if x not in trait["value"]]
-            if not lacking:
-                return MEETS, (f"{label}: supports {_fmt(required)}.{said(trait)}" if text else None)
-            return FAILS, (f"{label}: needs {_fmt(lacking)}, not available.{said(trait)}" if text else None)
-        return decide
-    raise ValueError(f"unknown rule kind {kind}")
-
-
-def _limit_for(data: dict, trait_key: str) -> dict | None:
-    ref = data["traits"].get(trait_key, {}).get("limit")
-    for limit in data.get("limits", []):
-        if limit["id"] == ref:
-            return limit
+        def lacking(cell):
+            return [x for x in required if x not in cell.value]
+        return (lambda cell: FAILS if lacking(cell) else MEETS,
+                lambda status, cell, note, cited: f"{label}: supports {_fmt(required)}.{note}" if status == MEETS
+                else f"{label}: needs {_fmt(lacking(cell))}, not available.{note}")
+    if kind == "not-above":
+        return _not_above(required, label, question.get("unit", ""))
     return None
 
 
-def _ceiling(limit: dict | None, trait_key: str):
-    """The highest value an adjustable limit can reach, in the trait's unit (None: no documented ceiling)."""
-    if not limit or "adjustable_up_to" not in limit:
-        return None
-    from .units import in_trait_unit
+def _not_above(required, label: str, unit: str):
+    shown = _fmt(required)
 
-    return in_trait_unit(trait_key, limit["adjustable_up_to"], limit["unit"])
+    def decide(cell):
+        if cell.value is None or required <= cell.value:
+            return MEETS
+        if cell.adjustable and (cell.ceiling is None or required <= cell.ceiling):
+            return PARTIAL
+        return FAILS
+
+    def write(status, cell, note, cited):
+        value = cell.value
+        if status == MEETS:
+            bound = "no documented limit" if value is None else f"up to {_fmt(value)} {unit}"
+            return f"{label}: {shown} {unit} needed, {bound}.{note}"
+        if status == PARTIAL:
+            return (f"{label}: {shown} {unit} is above the default quota of {_fmt(value)} {unit}, "
+                    f"which AWS raises on request{cited}.{note}")
+        if cell.adjustable:
+            return (f"{label}: needs {shown} {unit}, the limit is {_fmt(value)} {unit} and can be raised "
+                    f"only to {_fmt(cell.ceiling)} {unit}{cited}.{note}")
+        return f"{label}: needs {shown} {unit}, the limit is {_fmt(value)} {unit}{cited}.{note}"
+    return decide, write
 
 
-def _moving_parts(data: dict) -> int:
-    return len(data["topology"]["nodes"])
-
-
-def excess(data: dict, requirements: dict, rules: Rules) -> list[str]:
-    """Guarantees the pattern offers beyond what was asked, on questions marked rank_excess."""
-    out = []
+def excess_tables(index: CatalogIndex, requirements: dict, rules: Rules) -> list[tuple[Column, list[str | None]]]:
+    """For each question marked rank_excess: its column, and per distinct cell the guarantee that
+    cell offers beyond what was asked (None when it offers nothing more)."""
+    tables = []
     for q in rules.questions:
         if not q.get("rank_excess"):
             continue
-        trait = data["traits"].get(q["rule"]["trait"])
-        if trait is None:
-            continue
-        value, required = trait["value"], requirements.get(q["key"])
-        if q["rule"]["kind"] == "at-least":
-            order = q["rule"]["order"]
-            if order.index(value) > order.index(required if required is not None else order[0]):
-                out.append(f"{q['label']} {value}")
-        elif value is True and required is not True:
-            out.append(q["label"])
-    return out
+        column = index.column(q["rule"]["trait"])
+        required = requirements.get(q["key"])
+        labels: list[str | None] = []
+        for cell in column.cells:
+            label = None
+            if cell is not None and q["rule"]["kind"] == "at-least":
+                order = q["rule"]["order"]
+                if order.index(cell.value) > order.index(required if required is not None else order[0]):
+                    label = f"{q['label']} {cell.value}"
+            elif cell is not None and cell.value is True and required is not True:
+                label = q["label"]
+            labels.append(label)
+        tables.append((column, labels))
+    return tables
 
 
 def recommend(requirements: dict, catalog, rules: Rules | None = None) -> Result:
-    """Evaluate every pattern of the catalog (an iterable of objects with .id and .data)."""
+    """Evaluate every pattern of the catalog (a Catalog, or an iterable of objects with .id and .data)."""
     rules = rules or load_rules()
-    asked = [(rules.question(k), v) for k, v in requirements.items()]
-    deciders = [(q["key"], compile_check(q, v)) for q, v in asked]
+    index = index_of(catalog)
+    keys = list(requirements)
+    checks = [compile_check(rules.question(k), v) for k, v in requirements.items()]
+    columns = [index.column(c.column) for c in checks]
+    # statuses[q][i]: question q decided for pattern i, once per distinct decision input
+    statuses = []
+    for decided, column in zip(checks, columns):
+        table = [decided.status(cell) for cell in column.cells]
+        statuses.append([table[code] for code in column.codes])
+    rows = zip(*statuses) if statuses else [()] * len(index.ids)
+    asked = list(zip(checks, columns))
     result = Result(dict(requirements))
     fits = []
-    verdicts: dict[str, dict[str, str]] = {}
-    for pattern in catalog:
-        data = pattern.data
-        reasons, partial, why = [], [], []
-        verdict = verdicts.setdefault(pattern.id, {})
-        statuses = [decide(data, False)[0] for _, decide in deciders]
-        failed = FAILS in statuses
-        for (key, decide), status in zip(deciders, statuses):
-            verdict[key] = status
-            if failed:
-                if status == FAILS:
-                    reasons.append(decide(data)[1])
-            elif status == PARTIAL:
-                partial.append(decide(data)[1])
-            else:
-                why.append(decide(data)[1])
-        if reasons:
-            result.ruled_out.append(RuledOut(pattern.id, data["name"], reasons))
+    for i, row in enumerate(rows):
+        if FAILS in row:
+            reasons = [decided.reason(FAILS, column.cell(i), column.notes[i], column.cited[i])
+                       for (decided, column), status in zip(asked, row) if status is FAILS]
+            result.ruled_out.append(RuledOut(index.ids[i], index.names[i], reasons))
         else:
-            fits.append((pattern, why, partial))
+            fits.append(i)
 
-    extra = {pattern.id: excess(pattern.data, requirements, rules) for pattern, _, _ in fits}
-
-    def rank(item):
-        pattern, _, partial = item
-        return (bool(pattern.data.get("never_first_choice")), len(partial), len(extra[pattern.id]),
-                _moving_parts(pattern.data), pattern.id)
-
-    fits.sort(key=rank)
-    for position, (pattern, why, partial) in enumerate(fits, 1):
-        data = pattern.data
-        parts = _moving_parts(data)
-        more = extra[pattern.id]
-        score = 100 - 10 * len(partial) - 5 * len(more) - parts - (50 if data.get("never_first_choice") else 0)
+    tables = excess_tables(index, requirements, rules)
+    extra = {i: [label for column, labels in tables if (label := labels[column.codes[i]])] for i in fits}
+    never = index.never_first_choice
+    parts = index.moving_parts
+    partial_count = {i: sum(1 for s in statuses_of(statuses, i) if s is PARTIAL) for i in fits}
+    fits.sort(key=lambda i: (bool(never[i]), partial_count[i], len(extra[i]), parts[i], index.ids[i]))
+    for position, i in enumerate(fits, 1):
+        why, partial = [], []
+        for (decided, column), status in zip(asked, statuses_of(statuses, i)):
+            (partial if status is PARTIAL else why).append(decided.reason(status, column.cell(i), column.notes[i], column.cited[i]))
+        more = extra[i]
+        score = 100 - 10 * len(partial) - 5 * len(more) - parts[i] - (50 if never[i] else 0)
         order = f"Ranked {position} of {len(fits)}: "
         order += f"{len(partial)} partial match(es)" if partial else "meets every requirement in full"
         order += (f", offers more than asked ({', '.join(more)}), which costs throughput, money or operations"
                   if more else ", no guarantees beyond what you asked")
-        order += f", {parts} moving parts"
-        if data.get("never_first_choice"):
-            order += f"; never the first choice: {data['never_first_choice']}"
-        result.recommended.append(Recommendation(pattern.id, data["name"], score, [order + "."] + why, list(data["cons"]), partial))
+        order += f", {parts[i]} moving parts"
+        if never[i]:
+            order += f"; never the first choice: {never[i]}"
+        result.recommended.append(Recommendation(index.ids[i], index.names[i], score, [order + "."] + why, list(index.cons[i]), partial))
     result.ruled_out.sort(key=lambda r: r.id)
     if not result.recommended:
-        result.conflicts = _conflicts(requirements, asked, verdicts, rules)
+        verdicts = {pid: dict(zip(keys, statuses_of(statuses, i))) for i, pid in enumerate(index.ids)}
+        result.conflicts = _conflicts(requirements, [(rules.question(k), v) for k, v in requirements.items()], verdicts, rules)
     else:
         result.conflicts = _beyond(requirements, rules)
     return result
+
+
+def statuses_of(statuses: list[list[str]], i: int) -> list[str]:
+    """Pattern i's status on every question asked, in the order asked."""
+    return [column[i] for column in statuses]
 
 
 def _beyond(requirements: dict, rules: Rules) -> list[str]:

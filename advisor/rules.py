@@ -42,8 +42,8 @@ def load_rules() -> Rules:
             raise errors[0]
         return doc.data
 
-    data = cached_json("rules", file_stamp([RULES_FILE]), build)
-    return Rules(tuple(data["questions"]), tuple(data["beyond_catalog"]))
+    return cached_json("rules", file_stamp([RULES_FILE]), build,
+                       lambda data: Rules(tuple(data["questions"]), tuple(data["beyond_catalog"])))
 
 
 def _allowed(q: dict) -> str:

@@ -37,13 +37,13 @@ def load_requirements(args) -> dict:
 
 
 def run(name: str, args) -> int:
-    from ..catalog_cache import load_cached
+    from ..catalog_cache import load_cached, load_cached_index
 
     if name == "recommend":
         from ..engine import recommend
 
         requirements = load_requirements(args)
-        result = recommend(requirements, load_cached(args.catalog))
+        result = recommend(requirements, load_cached_index(args.catalog))
         if args.json:
             json.dump(result.to_json(), sys.stdout, indent=2)
             sys.stdout.write("\n")
