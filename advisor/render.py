@@ -106,11 +106,20 @@ def validate_summary(report, verbose: bool = False) -> None:
     print(f"{passed} of {len(report.patterns)} pattern(s) passed every step" + ("" if report.ok else "; problems:"))
 
 
+def _answer(value) -> str:
+    """A requirement as the user writes it on the command line (true, not True; lists comma-separated)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ",".join(value)
+    return str(value)
+
+
 def recommendation(result) -> None:
     """The advisor's answer: ranked fits with reasons, then every ruled-out pattern with its reasons."""
     lines = []
     if result.requirements:
-        lines.append("Requirements: " + ", ".join(f"{k}={v}" for k, v in result.requirements.items()))
+        lines.append("Requirements: " + ", ".join(f"{k}={_answer(v)}" for k, v in result.requirements.items()))
     else:
         lines.append("Requirements: none given (every pattern is a fit; add --require KEY=VALUE)")
     lines.append("")

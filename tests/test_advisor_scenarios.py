@@ -88,3 +88,10 @@ def test_every_pattern_is_the_answer_somewhere_or_says_why_not():
     assert unexplained == [], f"no scenario has these as the answer, and their data does not say why: {unexplained}"
     never = [p.id for p in catalog if p.data.get("never_first_choice")]
     assert sorted(never) == ["lambda-direct-fanout", "recursive-lambda-chunked"]
+
+
+def test_the_text_answer_repeats_the_requirements_as_they_are_typed(run_cli):
+    code, out, _ = run_cli("recommend", "--require", "workload=messaging", "--require", "write_rate_control=yes",
+                           "--require", "api_features=waf,caching", "--require", "max_message_kb=2_000")
+    assert code == 0
+    assert out.splitlines()[0] == "Requirements: workload=messaging, write_rate_control=true, api_features=caching,waf, max_message_kb=2000"
