@@ -27,10 +27,16 @@ def load_cached(extra_dirs: list[str] | None = None) -> Catalog:
     return built[0] if built else catalog
 
 
-def load_cached_index(extra_dirs: list[str] | None = None) -> CatalogIndex:
+def load_cached_index(extra_dirs: list[str] | None = None) -> tuple[CatalogIndex, list[str]]:
+    """The catalog's index and its errors as one-line messages (the patterns they skipped)."""
     folders = pattern_folders(catalog_dirs(extra_dirs))
     stamp = file_stamp([f / PATTERN_FILE for f in folders])
-    return cached_json("index", stamp, lambda: load_cached(extra_dirs).index.to_json(), CatalogIndex.from_json)
+
+    def build() -> dict:
+        catalog = load_cached(extra_dirs)
+        return {"index": catalog.index.to_json(), "errors": [str(e) for e in catalog.errors]}
+
+    return cached_json("index", stamp, build, lambda payload: (CatalogIndex.from_json(payload["index"]), list(payload["errors"])))
 
 
 def _from_payload(payload: dict) -> Catalog:

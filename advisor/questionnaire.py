@@ -86,8 +86,11 @@ def run_questionnaire(extra_dirs=None, save_to: str | None = None, **io) -> int:
     from .render import recommendation
     from .rules import load_rules
 
+    from .commands import warn_skipped
+
     rules = load_rules()
     catalog = load_cached(extra_dirs)
+    warn_skipped(catalog.errors)
     try:
         answers = ask_requirements(rules, **io)
         result = recommend(answers, catalog, rules)

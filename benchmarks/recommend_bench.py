@@ -79,7 +79,7 @@ def whole_command_on_team_catalog(patterns, script: str, runs: int = 5) -> float
         try:
             folders = pattern_folders(catalog_dirs([str(team)]))
             index = build_index(list(load_catalog()) + list(patterns))
-            cached_json("index", file_stamp([f / PATTERN_FILE for f in folders]), index.to_json)
+            cached_json("index", file_stamp([f / PATTERN_FILE for f in folders]), lambda: {"index": index.to_json(), "errors": []})
         finally:
             if saved is None:
                 os.environ.pop("XDG_CACHE_HOME")

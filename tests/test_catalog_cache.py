@@ -80,3 +80,14 @@ def test_the_cached_index_keeps_every_decision_input_and_sentence():
     assert restored == index
     assert any(cell and cell.ceiling for column in index.columns.values() for cell in column.cells), \
         "the bundled catalog should hold an adjustable limit with a documented ceiling"
+
+
+def test_recommend_warns_about_a_team_pattern_it_had_to_skip(run_cli, fixture_pattern, monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    catalog = fixture_pattern(edits={"pattern.yaml": {"ordering: {value: none,": "ordering: {value: sorted,"}})
+    for attempt in ("cold", "warm"):
+        code, out, err = run_cli("--catalog", str(catalog), "recommend", "--json", *REQUIRE)
+        assert code == 0, attempt
+        assert err == (f"advisor: warning: {catalog / 'mini-queue' / 'pattern.yaml'}:11:21: traits.ordering.value: "
+                       "expected one of none, per-key, strict; got \"sorted\" (pattern skipped; run 'advisor validate')\n"), attempt
+        assert "mini-queue" not in out

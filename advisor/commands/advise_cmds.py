@@ -38,12 +38,15 @@ def load_requirements(args) -> dict:
 
 def run(name: str, args) -> int:
     from ..catalog_cache import load_cached, load_cached_index
+    from . import warn_skipped
 
     if name == "recommend":
         from ..engine import recommend
 
         requirements = load_requirements(args)
-        result = recommend(requirements, load_cached_index(args.catalog))
+        index, errors = load_cached_index(args.catalog)
+        warn_skipped(errors)
+        result = recommend(requirements, index)
         if args.json:
             json.dump(result.to_json(), sys.stdout, indent=2)
             sys.stdout.write("\n")
@@ -52,6 +55,7 @@ def run(name: str, args) -> int:
             recommendation(result)
         return 0
     catalog = load_cached(args.catalog)
+    warn_skipped(catalog.errors)
     if name == "search":
         from ..search import search_catalog
 

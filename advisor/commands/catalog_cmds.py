@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 
 
 def add_arguments(name: str, parser) -> None:
@@ -29,9 +28,10 @@ def run(name: str, args) -> int:
     from ..catalog_cache import load_cached
     from ..schema import load_schema
 
+    from . import warn_skipped
+
     catalog = load_cached(args.catalog)
-    for error in catalog.errors:
-        print(f"advisor: warning: {error} (pattern skipped; run 'advisor validate')", file=sys.stderr)
+    warn_skipped(catalog.errors)
     if name == "show":
         pattern = catalog.get(args.id)
         if args.json:
