@@ -23,8 +23,9 @@ def load_cached(extra_dirs: list[str] | None = None) -> Catalog:
         return {"patterns": {p.id: {"dir": str(p.dir), "data": p.data} for p in catalog},
                 "errors": [[e.pattern_id, e.file, e.message, e.line, e.column] for e in catalog.errors]}
 
-    catalog = cached_json("catalog", file_stamp([f / PATTERN_FILE for f in folders]), build, _from_payload)
-    return built[0] if built else catalog
+    # on a miss, the catalog just loaded (with positions for errors) is returned, not rebuilt from its payload
+    return cached_json("catalog", file_stamp([f / PATTERN_FILE for f in folders]), build,
+                       lambda payload: built[0] if built else _from_payload(payload))
 
 
 def load_cached_index(extra_dirs: list[str] | None = None) -> tuple[CatalogIndex, list[str]]:

@@ -70,7 +70,8 @@ def _frozen(value):
     return tuple(value) if isinstance(value, list) else value
 
 
-def _ceiling(limit: dict, trait_key: str):
+def ceiling_in_trait_unit(limit: dict, trait_key: str):
+    """How far an adjustable limit can be raised, in the unit of the trait citing it (None: not documented)."""
     if "adjustable_up_to" not in limit:
         return None
     return in_trait_unit(trait_key, limit["adjustable_up_to"], limit["unit"])
@@ -88,11 +89,10 @@ def build_index(patterns) -> CatalogIndex:
             found = builders[key] = ({None: 0}, [0] * n, [""] * n, [""] * n)
         return found
 
-    workloads = column(WORKLOADS)
+    workloads_seen, workloads_codes, _, _ = column(WORKLOADS)
     for i, pattern in enumerate(patterns):
         data = pattern.data
-        seen, codes = workloads[0], workloads[1]
-        codes[i] = seen.setdefault((tuple(data["workloads"]), False, None), len(seen))
+        workloads_codes[i] = workloads_seen.setdefault((tuple(data["workloads"]), False, None), len(workloads_seen))
         limits = {limit["id"]: limit for limit in data.get("limits", ())}
         for key, trait in data["traits"].items():
             seen, codes, notes, cited = column(key)
@@ -100,7 +100,7 @@ def build_index(patterns) -> CatalogIndex:
             if limit is None:
                 cell = (_frozen(trait["value"]), False, None)
             else:
-                cell = (_frozen(trait["value"]), bool(limit.get("adjustable")), _ceiling(limit, key))
+                cell = (_frozen(trait["value"]), bool(limit.get("adjustable")), ceiling_in_trait_unit(limit, key))
                 cited[i] = f" (limit: {limit['name']}, {limit['source']}, as of {limit['as_of']})"
             codes[i] = seen.setdefault(cell, len(seen))
             note = trait.get("note")
@@ -111,6 +111,8 @@ def build_index(patterns) -> CatalogIndex:
     data = [p.data for p in patterns]
     return CatalogIndex([p.id for p in patterns], [d["name"] for d in data], [d["cons"] for d in data],
                         [len(d["topology"]["nodes"]) for d in data], [d.get("never_first_choice") for d in data], columns)
+
+
 def index_of(catalog) -> CatalogIndex:
     """The index itself, the catalog's own index when it keeps one (a loaded Catalog does), else one built now."""
     if isinstance(catalog, CatalogIndex):

@@ -81,9 +81,13 @@ def check(question: dict, required, data: dict) -> tuple[str, str]:
     """Decide one requirement against one pattern's data: (meets|partial|fails, reason in words)."""
     decided = compile_check(question, required)
     column = build_index([_Single(data)]).column(decided.column)
-    cell, note, cited = column.cell(0), column.notes[0], column.cited[0]
-    status = decided.status(cell)
-    return status, decided.reason(status, cell, note, cited)
+    status = decided.status(column.cell(0))
+    return status, _sentence(decided, column, status, 0)
+
+
+def _sentence(decided: Check, column: Column, status: str, i: int) -> str:
+    """The reason pattern i gets this status, written from its own note and cited limit."""
+    return decided.reason(status, column.cell(i), column.notes[i], column.cited[i])
 
 
 @dataclass
@@ -200,11 +204,13 @@ def excess_tables(index: CatalogIndex, requirements: dict, rules: Rules) -> list
         labels: list[str | None] = []
         for cell in column.cells:
             label = None
-            if cell is not None and q["rule"]["kind"] == "at-least":
+            if cell is None:
+                pass
+            elif q["rule"]["kind"] == "at-least":
                 order = q["rule"]["order"]
                 if order.index(cell.value) > order.index(required if required is not None else order[0]):
                     label = f"{q['label']} {cell.value}"
-            elif cell is not None and cell.value is True and required is not True:
+            elif cell.value is True and required is not True:
                 label = q["label"]
             labels.append(label)
         tables.append((column, labels))
@@ -215,22 +221,20 @@ def recommend(requirements: dict, catalog, rules: Rules | None = None) -> Result
     """Evaluate every pattern of the catalog (a Catalog, or an iterable of objects with .id and .data)."""
     rules = rules or load_rules()
     index = index_of(catalog)
-    keys = list(requirements)
-    checks = [compile_check(rules.question(k), v) for k, v in requirements.items()]
-    columns = [index.column(c.column) for c in checks]
-    # statuses[q][i]: question q decided for pattern i, once per distinct decision input
-    statuses = []
-    for decided, column in zip(checks, columns):
+    asked_questions = [(rules.question(k), v) for k, v in requirements.items()]
+    checks = [compile_check(q, v) for q, v in asked_questions]
+    asked = [(decided, index.column(decided.column)) for decided in checks]
+    # each question decided once per distinct decision input, then looked up for every pattern
+    by_question = []
+    for decided, column in asked:
         table = [decided.status(cell) for cell in column.cells]
-        statuses.append([table[code] for code in column.codes])
-    rows = zip(*statuses) if statuses else [()] * len(index.ids)
-    asked = list(zip(checks, columns))
+        by_question.append([table[code] for code in column.codes])
+    rows = list(zip(*by_question)) if by_question else [()] * len(index.ids)  # rows[i]: pattern i's statuses
     result = Result(dict(requirements))
     fits = []
     for i, row in enumerate(rows):
         if FAILS in row:
-            reasons = [decided.reason(FAILS, column.cell(i), column.notes[i], column.cited[i])
-                       for (decided, column), status in zip(asked, row) if status is FAILS]
+            reasons = [_sentence(decided, column, FAILS, i) for (decided, column), status in zip(asked, row) if status is FAILS]
             result.ruled_out.append(RuledOut(index.ids[i], index.names[i], reasons))
         else:
             fits.append(i)
@@ -239,12 +243,11 @@ def recommend(requirements: dict, catalog, rules: Rules | None = None) -> Result
     extra = {i: [label for column, labels in tables if (label := labels[column.codes[i]])] for i in fits}
     never = index.never_first_choice
     parts = index.moving_parts
-    partial_count = {i: sum(1 for s in statuses_of(statuses, i) if s is PARTIAL) for i in fits}
-    fits.sort(key=lambda i: (bool(never[i]), partial_count[i], len(extra[i]), parts[i], index.ids[i]))
+    fits.sort(key=lambda i: (bool(never[i]), rows[i].count(PARTIAL), len(extra[i]), parts[i], index.ids[i]))
     for position, i in enumerate(fits, 1):
         why, partial = [], []
-        for (decided, column), status in zip(asked, statuses_of(statuses, i)):
-            (partial if status is PARTIAL else why).append(decided.reason(status, column.cell(i), column.notes[i], column.cited[i]))
+        for (decided, column), status in zip(asked, rows[i]):
+            (partial if status is PARTIAL else why).append(_sentence(decided, column, status, i))
         more = extra[i]
         score = 100 - 10 * len(partial) - 5 * len(more) - parts[i] - (50 if never[i] else 0)
         order = f"Ranked {position} of {len(fits)}: "
@@ -257,16 +260,12 @@ def recommend(requirements: dict, catalog, rules: Rules | None = None) -> Result
         result.recommended.append(Recommendation(index.ids[i], index.names[i], score, [order + "."] + why, list(index.cons[i]), partial))
     result.ruled_out.sort(key=lambda r: r.id)
     if not result.recommended:
-        verdicts = {pid: dict(zip(keys, statuses_of(statuses, i))) for i, pid in enumerate(index.ids)}
-        result.conflicts = _conflicts(requirements, [(rules.question(k), v) for k, v in requirements.items()], verdicts, rules)
+        keys = list(requirements)
+        verdicts = {pid: dict(zip(keys, rows[i])) for i, pid in enumerate(index.ids)}
+        result.conflicts = _conflicts(requirements, asked_questions, verdicts, rules)
     else:
         result.conflicts = _beyond(requirements, rules)
     return result
-
-
-def statuses_of(statuses: list[list[str]], i: int) -> list[str]:
-    """Pattern i's status on every question asked, in the order asked."""
-    return [column[i] for column in statuses]
 
 
 def _beyond(requirements: dict, rules: Rules) -> list[str]:

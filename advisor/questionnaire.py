@@ -82,11 +82,10 @@ def run_questionnaire(extra_dirs=None, save_to: str | None = None, **io) -> int:
     import questionary
 
     from .catalog_cache import load_cached
+    from .commands import warn_skipped
     from .engine import recommend
     from .render import recommendation
     from .rules import load_rules
-
-    from .commands import warn_skipped
 
     rules = load_rules()
     catalog = load_cached(extra_dirs)

@@ -27,7 +27,6 @@ def _check_choice(key: str, value: str | None, schema_def: dict) -> None:
 def run(name: str, args) -> int:
     from ..catalog_cache import load_cached
     from ..schema import load_schema
-
     from . import warn_skipped
 
     catalog = load_cached(args.catalog)

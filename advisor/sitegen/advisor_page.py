@@ -10,11 +10,11 @@ from ..rules import load_rules
 
 def _ceiling(limit: dict, traits: dict):
     """The ceiling in the unit of the trait that cites this limit (the page compares in trait units)."""
-    from ..units import in_trait_unit
+    from ..catalog_index import ceiling_in_trait_unit
 
     for key, trait in traits.items():
         if trait.get("limit") == limit["id"]:
-            return in_trait_unit(key, limit["adjustable_up_to"], limit["unit"])
+            return ceiling_in_trait_unit(limit, key)
     return None
 
 
