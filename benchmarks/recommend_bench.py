@@ -4,7 +4,7 @@ Run on demand:  uv run python benchmarks/recommend_bench.py
 Targets (issue 3): the installed script within 2x of `python -c "import yaml"` on the bundled
 catalog; the engine under 50 ms at 10,000 patterns.
 
-The engine reads the catalog's columnar index (advisor/catalog_index.py), which a loaded catalog
+The engine reads the catalog's columnar index (advisor/catalog/index.py), which a loaded catalog
 builds once on first use; its build time is printed on its own line, not hidden in the median.
 """
 
@@ -37,10 +37,10 @@ def median_process(cmd: list[str], runs: int = 15, env: dict | None = None) -> f
 
 def synthetic(catalog, n: int):
     """n patterns cloned from the bundled ones with varied traits (ids are unique)."""
-    from advisor.catalog import Pattern
+    from advisor.catalog.load import Pattern
 
     base = list(catalog)
-    from advisor.catalog import Catalog
+    from advisor.catalog.load import Catalog
 
     out = []
     values = {"ordering": ["none", "per-key", "strict"], "consumers": ["one", "many"], "delivery": ["at-least-once", "exactly-once"]}
@@ -64,9 +64,9 @@ def whole_command_on_team_catalog(patterns, script: str, runs: int = 5) -> float
     cold build parses and schema-checks every file (minutes at 10,000 patterns)."""
     import tempfile
 
-    from advisor.cache import cached_json, file_stamp
-    from advisor.catalog import PATTERN_FILE, catalog_dirs, load_catalog, pattern_folders
-    from advisor.catalog_index import build_index
+    from advisor.catalog.json_cache import cached_json, file_stamp
+    from advisor.catalog.load import PATTERN_FILE, catalog_dirs, load_catalog, pattern_folders
+    from advisor.catalog.index import build_index
 
     with tempfile.TemporaryDirectory() as tmp:
         team = Path(tmp) / "team"
@@ -90,10 +90,10 @@ def whole_command_on_team_catalog(patterns, script: str, runs: int = 5) -> float
 
 
 def main() -> None:
-    from advisor.catalog import load_catalog
-    from advisor.catalog_index import build_index
-    from advisor.engine import recommend
-    from advisor.rules import load_rules, parse_pairs
+    from advisor.catalog.load import load_catalog
+    from advisor.catalog.index import build_index
+    from advisor.advise.engine import recommend
+    from advisor.advise.rules import load_rules, parse_pairs
 
     python = sys.executable
     script = str(Path(python).parent / "advisor")

@@ -21,7 +21,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "serverless-patterns" / "templates"
 def measure(files: list[Path]):
     """Both tools on each file in turn, alternating which goes first, so that load from other
     processes hits both alike. Returns (cfn-lint seconds, review seconds, reviews), CPU time."""
-    from advisor import lint
+    from advisor.cfn import lint
     from advisor.review import engine, lint_run
     from advisor.review.patterns import catalog_topologies
 

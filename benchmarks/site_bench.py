@@ -29,7 +29,7 @@ def timed(cmd: list[str], env: dict | None = None, cwd: Path = ROOT) -> float:
 
 def synthetic_catalog(target: Path, total: int) -> int:
     """Copies of the bundled patterns under new ids, so that bundled + copies = total."""
-    from advisor.catalog import load_catalog
+    from advisor.catalog.load import load_catalog
 
     bundled = sorted(load_catalog(), key=lambda p: p.id)
     copies = max(0, total - len(bundled))
@@ -52,8 +52,8 @@ def plain_mkdocs(pages: dict[str, str], workdir: Path) -> float:
 
 
 def main() -> None:
-    from advisor.catalog import load_catalog
-    from advisor.sitegen.build import generate
+    from advisor.catalog.load import load_catalog
+    from advisor.site.build import generate
 
     advisor = [sys.executable, "-m", "advisor.cli"]
     with tempfile.TemporaryDirectory() as tmp:

@@ -31,8 +31,8 @@ def main() -> None:
     whole = time.perf_counter() - started
     print(f"whole command ({' '.join(cmd[2:])}): {whole:.2f}s, exit {proc.returncode}")
 
-    from advisor.catalog import load_catalog
-    from advisor.validate import STEPS, validate_pattern
+    from advisor.catalog.load import load_catalog
+    from advisor.verify.pipeline import STEPS, validate_pattern
 
     t0 = time.perf_counter()
     catalog = load_catalog(args.catalog)

@@ -16,6 +16,14 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED = ROOT.parent / "shared"
 STRICT = os.environ.get("PATTERN_ADVISOR_STRICT") == "1"
+SCENARIOS_FILE = ROOT / "tests" / "advise" / "scenarios.yaml"
+
+
+def load_scenarios() -> list[dict]:
+    """The advisor's scenario table, shared by the engine tests and the browser parity test."""
+    import yaml
+
+    return yaml.safe_load(SCENARIOS_FILE.read_text(encoding="utf-8"))["scenarios"]
 
 
 def require(condition: bool, reason: str) -> None:
@@ -65,7 +73,7 @@ def fixture_pattern(tmp_path):
 @pytest.fixture
 def run_cli(capsys, monkeypatch):
     """Run the advisor CLI in-process from a given working directory; returns (exit, stdout, stderr)."""
-    from advisor.cli import main
+    from advisor.cli.main import main
 
     def run(*args: str, cwd: Path | None = None):
         if cwd is not None:

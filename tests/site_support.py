@@ -18,7 +18,7 @@ MISSING_CHROMIUM = ("Debian's Chromium is not installed at /usr/bin/chromium; in
 
 
 def build_site(output: Path, catalog_dirs: list[str] | None = None) -> Path:
-    from advisor.cli import main
+    from advisor.cli.main import main
 
     args = [a for d in (catalog_dirs or []) for a in ("--catalog", d)] + ["site", "build", "--output", str(output)]
     saved = os.environ.get("PATTERN_ADVISOR_CATALOG")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from advisor.cli import COMMANDS
+from advisor.cli.main import COMMANDS
 from conftest import ROOT
 
 

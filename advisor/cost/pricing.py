@@ -1,4 +1,4 @@
-"""Price lists (advisor/pricing/<service>.yaml): meters with unit prices, tiers and free tiers.
+"""Price lists (advisor/cost/prices/<service>.yaml): meters with unit prices, tiers and free tiers.
 
 A meter turns a monthly quantity into charge lines: one line per price tier used, after the free
 tier when the caller asks for it. Quantities are in the meter's counted unit; prices are per `per`.
@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import DataError, UsageError
+from advisor.errors import DataError, UsageError
 
-PRICING_DIR = Path(__file__).resolve().parent.parent / "pricing"
+PRICING_DIR = Path(__file__).resolve().parent / "prices"
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ class PriceList:
         try:
             return self.meters[meter_id]
         except KeyError:
-            raise DataError(f"advisor/pricing/{self.service}.yaml", f'no meter "{meter_id}"') from None
+            raise DataError(f"advisor/cost/prices/{self.service}.yaml", f'no meter "{meter_id}"') from None
 
     @property
     def sources(self) -> list[str]:
@@ -84,14 +84,14 @@ class PriceList:
 
 @lru_cache(maxsize=None)
 def price_list(service: str) -> PriceList:
-    from ..schema import validate
-    from ..yaml_loader import load_file
+    from advisor.catalog.schema import validate
+    from advisor.catalog.safe_yaml import load_file
 
     path = PRICING_DIR / f"{service}.yaml"
     if not path.is_file():
         known = ", ".join(sorted(p.stem for p in PRICING_DIR.glob("*.yaml") if p.stem != "worked_examples"))
         raise UsageError(f'no price list for service "{service}"; known: {known}')
-    doc = load_file(path, f"advisor/pricing/{service}.yaml")
+    doc = load_file(path, f"advisor/cost/prices/{service}.yaml")
     errors = validate(doc, "pricing.schema.json")
     if errors:
         raise errors[0]

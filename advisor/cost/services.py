@@ -8,8 +8,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..errors import UsageError
-from .pricing import Line, price_list
+from advisor.errors import UsageError
+from advisor.cost.pricing import Line, price_list
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ def _apigateway(v: dict) -> list[Line]:
         return prices.meter("http_requests").lines(billed, v["free_tier"], "HTTP API requests (512 KB units)")
     if v["api_type"] == "rest":
         return prices.meter("rest_requests").lines(v["requests"], v["free_tier"], "REST API requests")
-    raise UsageError("--set: api_type websocket has no verified price in advisor/pricing/apigateway.yaml yet")
+    raise UsageError("--set: api_type websocket has no verified price in advisor/cost/prices/apigateway.yaml yet")
 
 
 CALCULATORS: dict[str, Calculator] = {c.service: c for c in (

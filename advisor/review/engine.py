@@ -8,9 +8,9 @@ from pathlib import Path
 
 from advisor.errors import DataError
 
-from . import lint_run, registry, suppress
-from .graph import ReviewGraph
-from .patterns import PatternMatch, Topology, detect
+from advisor.review import lint_run, registry, suppress
+from advisor.review.graph import ReviewGraph
+from advisor.review.patterns import PatternMatch, Topology, detect
 
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
 _LINT_SEVERITY = {"informational": "info", "warning": "warning", "error": "error"}
@@ -69,7 +69,7 @@ def _template_shape(doc, file: str) -> str | None:
 
 def review_file(path: str | Path, display: str, topologies: list[Topology],
                 project: list[suppress.Suppression] = ()) -> FileReview:
-    from advisor.yaml_loader import load_text, read_text
+    from advisor.catalog.safe_yaml import load_text, read_text
 
     result = FileReview(display)
     try:

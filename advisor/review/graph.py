@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from advisor.template_graph import TemplateGraph, references, resources_of
+from advisor.cfn.template_graph import TemplateGraph, references, resources_of
 
-from . import iam
+from advisor.review import iam
 
 # SAM types and their CloudFormation equivalents are one family for matching and for rules.
 _FAMILY = {

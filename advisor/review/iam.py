@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from fnmatch import fnmatchcase
 
-from advisor.template_graph import references
+from advisor.cfn.template_graph import references
 
 # Representative actions per kind; a wildcard action ("dynamodb:*", "s3:Put*") gets every kind
 # whose representative it matches.

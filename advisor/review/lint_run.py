@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from advisor.lint import REGION
+from advisor.cfn.lint import REGION
 
 
 @lru_cache(maxsize=None)
@@ -19,7 +19,7 @@ def config():
 def rules():
     from cfnlint.runner.cli import Runner
 
-    from .registry import adapters
+    from advisor.review.registry import adapters
 
     collection = Runner(config()).rules
     for adapter in adapters():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from .engine import FileReview, Finding
-from .registry import all_rules
+from advisor.review.engine import FileReview, Finding
+from advisor.review.registry import all_rules
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {"info": "note", "warning": "warning", "error": "error"}

@@ -11,7 +11,7 @@ from networkx.algorithms.isomorphism import DiGraphMatcher
 
 from advisor.errors import DataError
 
-from .graph import ReviewGraph, family, is_fifo
+from advisor.review.graph import ReviewGraph, family, is_fifo
 
 MAX_MAPPINGS = 2000  # bounds the search on very large templates; a pattern is reported at most this often
 
@@ -50,7 +50,7 @@ def topology_of(pattern_id: str, name: str, topology: dict, resources: dict | No
 
 
 def catalog_topologies(extra_dirs: list[str] | None = None) -> list[Topology]:
-    from advisor.catalog_cache import load_cached
+    from advisor.catalog.cached import load_cached
 
     found = []
     for pattern in load_cached(extra_dirs):

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from advisor.errors import UsageError
 
-from . import kit, rules as rules_package
+from advisor.review import kit, rules as rules_package
 
 
 @lru_cache(maxsize=None)

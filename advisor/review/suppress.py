@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 
-from advisor.document import Document
+from advisor.catalog.document import Document
 from advisor.errors import DataError, UsageError
 
-from . import registry
+from advisor.review import registry
 
 CONFIG_FILE = ".pattern-advisor.yaml"
 METADATA_KEY = "pattern-advisor"
@@ -65,7 +65,7 @@ def _entries(doc: Document, items, path: tuple, label: str, allowed: set[str]):
 
 def load_config(path: str | None) -> list[Suppression]:
     """Project suppressions; an explicit --config must exist, the default file is optional."""
-    from advisor.yaml_loader import load_file
+    from advisor.catalog.safe_yaml import load_file
 
     explicit = path is not None
     path = path or CONFIG_FILE

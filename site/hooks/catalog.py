@@ -6,8 +6,8 @@ from mkdocs.structure.files import File
 
 
 def on_files(files, config):
-    from advisor.catalog import load_catalog
-    from advisor.sitegen.build import generate
+    from advisor.catalog.load import load_catalog
+    from advisor.site.build import generate
 
     catalog = load_catalog()
     if catalog.errors:

@@ -1,4 +1,4 @@
-// The advisor in the browser: a port of advisor/engine.py evaluating advisor-data.json, which the
+// The advisor in the browser: a port of advisor/advise/engine.py evaluating advisor-data.json, which the
 // site build exports from rules.yaml and the catalog. Tests require identical results to the CLI.
 (function () {
   "use strict";

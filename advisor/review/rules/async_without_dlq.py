@@ -18,7 +18,7 @@ _DLQ_KEYS = ("RedrivePolicy", "DeadLetterConfig", "DeadLetterQueue", "Destinatio
 
 def _failure_targets(value, inside=False):
     """Everything referenced under a dead-letter or on-failure setting (those are dead-letter queues)."""
-    from advisor.template_graph import references
+    from advisor.cfn.template_graph import references
 
     if isinstance(value, dict):
         for k, v in value.items():

@@ -1,0 +1,75 @@
+"""`advisor recommend`, `advisor search` and `advisor compare`."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+
+def add_arguments(name: str, parser) -> None:
+    if name == "recommend":
+        parser.add_argument("--require", action="append", default=[], metavar="KEY=VALUE",
+                            help="a requirement, e.g. ordering=per-key (repeatable; lists comma-separated)")
+        parser.add_argument("--answers", metavar="FILE", help="a YAML mapping of requirements, as saved by 'advisor ask'")
+        parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    elif name == "search":
+        parser.add_argument("text", nargs="+", help="words to look for in names, summaries, tags, services and trade-offs")
+    else:
+        parser.add_argument("ids", nargs="+", metavar="ID", help="two or more pattern ids")
+
+
+def load_requirements(args) -> dict:
+    from advisor.errors import DataError, UsageError
+    from advisor.advise.rules import load_rules, parse_mapping, parse_pairs
+
+    rules = load_rules()
+    requirements = {}
+    if args.answers:
+        from advisor.catalog.safe_yaml import load_file  # only answer files need the YAML parser
+
+        try:
+            doc = load_file(args.answers)
+        except DataError as exc:
+            raise UsageError(str(exc)) from None
+        requirements.update(parse_mapping(doc.data, rules, args.answers))
+    requirements.update(parse_pairs(args.require, rules))
+    return requirements
+
+
+def run(name: str, args) -> int:
+    from advisor.catalog.cached import load_cached, load_cached_index
+    from advisor.cli.commands import warn_skipped
+
+    if name == "recommend":
+        from advisor.advise.engine import recommend
+
+        requirements = load_requirements(args)
+        index, errors = load_cached_index(args.catalog)
+        warn_skipped(errors)
+        result = recommend(requirements, index)
+        if args.json:
+            json.dump(result.to_json(), sys.stdout, indent=2)
+            sys.stdout.write("\n")
+        else:
+            from advisor.cli.render import recommendation
+            recommendation(result)
+        return 0
+    catalog = load_cached(args.catalog)
+    warn_skipped(catalog.errors)
+    if name == "search":
+        from advisor.catalog.search import search_catalog
+
+        hits = search_catalog(catalog, " ".join(args.text))
+        for pattern, score in hits:
+            print(f"{pattern.id}\t{pattern.name}")
+        if not hits:
+            print(f'no pattern matches "{" ".join(args.text)}"', file=sys.stderr)
+            return 1
+        return 0
+    from advisor.errors import UsageError
+    from advisor.cli.render import compare
+
+    if len(args.ids) < 2:
+        raise UsageError("compare: name at least two patterns")
+    compare([catalog.get(i) for i in args.ids])
+    return 0

@@ -1,0 +1,53 @@
+"""`advisor list` and `advisor show`."""
+
+from __future__ import annotations
+
+import json
+
+
+def add_arguments(name: str, parser) -> None:
+    if name == "list":
+        parser.add_argument("--service", help="only patterns using this service id (e.g. sqs)")
+        parser.add_argument("--category", help="only patterns in this category")
+        parser.add_argument("--workload", help="only patterns for this workload")
+        parser.add_argument("--json", action="store_true", help="print JSON")
+    else:
+        parser.add_argument("id", help="pattern id, e.g. sqs-queue-lambda")
+        parser.add_argument("--json", action="store_true", help="print the pattern's data as JSON")
+
+
+def _check_choice(key: str, value: str | None, schema_def: dict) -> None:
+    from advisor.errors import UsageError
+
+    allowed = schema_def.get("enum", [])
+    if value is not None and value not in allowed:
+        raise UsageError(f'--{key}: unknown value "{value}"; allowed: {", ".join(allowed)}')
+
+
+def run(name: str, args) -> int:
+    from advisor.catalog.cached import load_cached
+    from advisor.catalog.schema import load_schema
+    from advisor.cli.commands import warn_skipped
+
+    catalog = load_cached(args.catalog)
+    warn_skipped(catalog.errors)
+    if name == "show":
+        pattern = catalog.get(args.id)
+        if args.json:
+            print(json.dumps({"id": pattern.id, **pattern.data}, indent=2))
+        else:
+            from advisor.cli.render import show_pattern
+            show_pattern(pattern)
+        return 0
+    schema = load_schema("pattern.schema.json")
+    _check_choice("service", args.service, schema["$defs"]["service"])
+    _check_choice("category", args.category, schema["properties"]["category"])
+    _check_choice("workload", args.workload, schema["$defs"]["workload"])
+    patterns = catalog.query(args.service, args.category, args.workload)
+    if args.json:
+        print(json.dumps([{"id": p.id, "name": p.name, "category": p.data["category"], "services": p.data["services"],
+                           "workloads": p.data["workloads"], "summary": p.data["summary"]} for p in patterns], indent=2))
+        return 0
+    from advisor.cli.render import pattern_table
+    pattern_table(patterns)
+    return 0

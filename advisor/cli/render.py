@@ -1,0 +1,187 @@
+"""Terminal output: rich tables in a terminal, plain lines in a pipe."""
+
+from __future__ import annotations
+
+import sys
+
+
+def _console(file=None):
+    from rich.console import Console
+
+    return Console(file=file or sys.stdout, highlight=False, soft_wrap=not (file or sys.stdout).isatty())
+
+
+def pattern_table(patterns) -> None:
+    if not sys.stdout.isatty():
+        for p in patterns:
+            print(f"{p.id}\t{p.data['category']}\t{p.name}")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(patterns)} pattern(s)")
+    for col in ("id", "category", "services", "name"):
+        table.add_column(col)
+    for p in patterns:
+        table.add_row(p.id, p.data["category"], ", ".join(p.data["services"]), p.name)
+    _console().print(table)
+
+
+def show_pattern(pattern) -> None:
+    d = pattern.data
+    out = [f"{pattern.id}: {d['name']}", "", d["summary"], "",
+           f"category: {d['category']}   workloads: {', '.join(d['workloads'])}",
+           f"services: {', '.join(d['services'])}", "", "traits:"]
+    for key, trait in d["traits"].items():
+        out.append(f"  {key}: {trait['value']}" + (f"  - {trait['note']}" if trait.get("note") else ""))
+    out += ["", "limits:"]
+    for limit in d["limits"]:
+        out.append(f"  {limit['name']}: {limit['value']:g} {limit['unit']} (as of {limit['as_of']}, {limit['source']})")
+    for key in ("pros", "cons", "when_to_use", "when_not_to_use"):
+        out += ["", key.replace("_", " ") + ":"] + [f"  - {x}" for x in d[key]]
+    if d["alternatives"]:
+        out += ["", "alternatives:"] + [f"  - {a['id']}: {a['when']}" for a in d["alternatives"]]
+    out += ["", "alarms:"] + [f"  - {a['resource']}: {a['namespace']} {a['metric']} >= {a['threshold']:g} - {a['why']}" for a in d["operations"]["alarms"]]
+    print("\n".join(out))
+
+
+class ValidateProgress:
+    """Progress per pattern and step: a live line in a terminal, plain lines in a pipe."""
+
+    def __init__(self, file):
+        self.file = file
+        self.tty = file.isatty()
+        self._status = None
+
+    def __enter__(self):
+        if self.tty:
+            self._status = _console(self.file).status("validating...")
+            self._status.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        if self._status is not None:
+            self._status.__exit__(*exc)
+
+    def update(self, pattern_id: str, step: str, result) -> None:
+        if result is None:
+            if self._status is not None:
+                self._status.update(f"{pattern_id}: {step}...")
+            return
+        if result.status == "skipped" and not self.tty:
+            print(f"{pattern_id}: {step}: skipped", file=self.file, flush=True)
+            return
+        line = f"{pattern_id}: {step}: {result.status} ({result.seconds:.2f}s)"
+        if self._status is not None:
+            _console(self.file).print(line)
+        else:
+            print(line, file=self.file, flush=True)
+
+
+def validate_summary(report, verbose: bool = False) -> None:
+    from advisor.verify.pipeline import STEPS
+
+    rows = [(r.id, [r.steps.get(s).status if s in r.steps else "-" for s in STEPS]) for r in report.patterns]
+    if sys.stdout.isatty():
+        from rich.table import Table
+
+        colour = {"pass": "green", "fail": "bold red", "not verifiable offline": "yellow", "skipped": "dim"}
+        table = Table(title="advisor validate")
+        table.add_column("pattern")
+        for s in STEPS:
+            table.add_column(s)
+        for pid, statuses in rows:
+            table.add_row(pid, *[f"[{colour.get(x, '')}]{x}[/]" if x in colour else x for x in statuses])
+        _console().print(table)
+    else:
+        width = max([len("pattern")] + [len(pid) for pid, _ in rows])
+        print("pattern".ljust(width) + "  " + "  ".join(s.ljust(16) for s in STEPS))
+        for pid, statuses in rows:
+            print(pid.ljust(width) + "  " + "  ".join(x.ljust(16) for x in statuses))
+    if verbose:
+        for r in report.patterns:
+            for step in r.steps.values():
+                for detail in step.details:
+                    print(f"{r.id}: {step.step}: {detail}")
+    passed = sum(1 for r in report.patterns if r.ok)
+    print(f"{passed} of {len(report.patterns)} pattern(s) passed every step" + ("" if report.ok else "; problems:"))
+
+
+def _answer(value) -> str:
+    """A requirement as the user writes it on the command line (true, not True; lists comma-separated)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ",".join(value)
+    return str(value)
+
+
+def recommendation(result) -> None:
+    """The advisor's answer: ranked fits with reasons, then every ruled-out pattern with its reasons."""
+    lines = []
+    if result.requirements:
+        lines.append("Requirements: " + ", ".join(f"{k}={_answer(v)}" for k, v in result.requirements.items()))
+    else:
+        lines.append("Requirements: none given (every pattern is a fit; add --require KEY=VALUE)")
+    lines.append("")
+    if result.recommended:
+        lines.append("Recommended (best first):")
+        for i, r in enumerate(result.recommended, 1):
+            lines.append(f"  {i}. {r.id} - {r.name} (score {r.score})")
+            lines += [f"       why: {w}" for w in r.why]
+            lines += [f"       partly: {p}" for p in r.partial]
+            lines += [f"       trade-off: {t}" for t in r.tradeoffs[:3]]
+    else:
+        lines.append("Nothing in the catalog meets every requirement.")
+    if result.conflicts:
+        lines += ["", "Conflicts and pointers:"] + [f"  - {c}" for c in result.conflicts]
+    if result.ruled_out:
+        lines += ["", "Ruled out:"]
+        for r in result.ruled_out:
+            lines.append(f"  {r.id}:")
+            lines += [f"       - {reason}" for reason in r.reasons]
+    if sys.stdout.isatty():
+        from rich.markup import escape
+
+        _console().print(escape("\n".join(lines)))
+    else:
+        print("\n".join(lines))
+
+
+def compare(patterns) -> None:
+    """Patterns side by side: traits, limits, pros and cons."""
+    keys = []
+    for p in patterns:
+        keys += [k for k in p.data["traits"] if k not in keys]
+
+    def cell(p, key):
+        t = p.data["traits"].get(key)
+        if t is None:
+            return "-"
+        v = t["value"]
+        return ("none" if v == [] else ", ".join(v)) if isinstance(v, list) else ("unlimited" if v is None else str(v))
+
+    rows = [("trait", [p.id for p in patterns])] + [(k, [cell(p, k) for p in patterns]) for k in keys]
+    rows.append(("moving parts", [str(len(p.data["topology"]["nodes"])) for p in patterns]))
+    if sys.stdout.isatty():
+        from rich.table import Table
+
+        table = Table(title="compare")
+        table.add_column(rows[0][0])
+        for head in rows[0][1]:
+            table.add_column(head)
+        for key, values in rows[1:]:
+            table.add_row(key, *values)
+        _console().print(table)
+    else:
+        width = max(len(k) for k, _ in rows)
+        col = max([len(v) for _, vs in rows for v in vs] + [12])
+        for key, values in rows:
+            print(key.ljust(width) + "  " + "  ".join(v.ljust(col) for v in values))
+    for p in patterns:
+        print(f"\n{p.id} - {p.name}")
+        for limit in p.data["limits"]:
+            print(f"  limit: {limit['name']}: {limit['value']:g} {limit['unit']} ({limit['source']}, as of {limit['as_of']})")
+        for pro in p.data["pros"]:
+            print(f"  + {pro}")
+        for con in p.data["cons"]:
+            print(f"  - {con}")
