@@ -1,4 +1,5 @@
-"""Price lists (advisor/cost/prices/<service>.yaml): meters with unit prices, tiers and free tiers.
+"""Price lists (advisor/cost/prices/<service>.yaml): meters with unit prices, tiers, free tiers and
+their provenance (verification level and sources), plus the meters that have no verified price yet.
 
 A meter turns a monthly quantity into charge lines: one line per price tier used, after the free
 tier when the caller asks for it. Quantities are in the meter's counted unit; prices are per `per`.
@@ -13,6 +14,25 @@ from pathlib import Path
 from advisor.errors import DataError, UsageError
 
 PRICING_DIR = Path(__file__).resolve().parent / "prices"
+NOT_PRICE_LISTS = {"worked_examples"}
+# Strongest first: the weakest level among the prices used is what a total can claim.
+VERIFICATION_ORDER = ("aws-offer-file", "aws-page", "cross-checked")
+CROSS_CHECKED_WORDING = ("list price as published by AWS, cross-checked, not yet read from the AWS Price List; "
+                         "run `advisor prices update`")
+
+
+def weakest(levels) -> str | None:
+    levels = [lvl for lvl in levels if lvl]
+    return max(levels, key=VERIFICATION_ORDER.index) if levels else None
+
+
+class UnpricedMeter(UsageError):
+    """A calculator needs a meter whose price could not be verified yet."""
+
+    def __init__(self, service: str, meter_id: str, description: str, why: str):
+        self.service, self.meter_id, self.description, self.why = service, meter_id, description, why
+        super().__init__(f"{service} {meter_id} ({description}) has no verified price yet ({why}); "
+                         f"run `advisor prices update` to read it from the AWS Price List")
 
 
 @dataclass(frozen=True)
@@ -22,10 +42,11 @@ class Line:
     unit: str
     unit_price_usd: float
     usd: float
+    verification: str = ""
 
     def to_json(self) -> dict:
         return {"meter": self.meter, "quantity": self.quantity, "unit": self.unit,
-                "unit_price_usd": self.unit_price_usd, "usd": round(self.usd, 6)}
+                "unit_price_usd": self.unit_price_usd, "usd": round(self.usd, 6), "verification": self.verification}
 
 
 @dataclass(frozen=True)
@@ -37,7 +58,8 @@ class Meter:
     price_usd: float
     tiers: tuple
     free_quantity: float
-    source: str
+    verification: str
+    sources: tuple
     as_of: str
 
     def lines(self, quantity: float, free_tier: bool = False, label: str | None = None) -> list[Line]:
@@ -46,14 +68,15 @@ class Meter:
         billable = max(0.0, quantity - (self.free_quantity if free_tier else 0.0))
         unit_name = f"per {self.unit}" if self.per == 1 else f"{self.unit}"
         if not self.tiers:
-            return [Line(label, billable, unit_name, self.price_usd, billable / self.per * self.price_usd)]
+            return [Line(label, billable, unit_name, self.price_usd, billable / self.per * self.price_usd, self.verification)]
         out, lower = [], 0.0
         for tier in self.tiers:
             upper = tier["up_to"] if tier["up_to"] is not None else float("inf")
             in_tier = max(0.0, min(billable, upper) - lower)
             if in_tier > 0 or not out:
                 suffix = "" if len(self.tiers) == 1 or lower == 0 else f" (above {lower:,.0f})"
-                out.append(Line(label + suffix, in_tier, unit_name, tier["price_usd"], in_tier / self.per * tier["price_usd"]))
+                out.append(Line(label + suffix, in_tier, unit_name, tier["price_usd"],
+                                in_tier / self.per * tier["price_usd"], self.verification))
             lower = upper
             if billable <= upper:
                 break
@@ -65,32 +88,38 @@ class PriceList:
     service: str
     name: str
     meters: dict[str, Meter]
+    unpriced: dict[str, dict]
     notes: tuple
 
     def meter(self, meter_id: str) -> Meter:
-        try:
+        if meter_id in self.meters:
             return self.meters[meter_id]
-        except KeyError:
-            raise DataError(f"advisor/cost/prices/{self.service}.yaml", f'no meter "{meter_id}"') from None
+        if meter_id in self.unpriced:
+            item = self.unpriced[meter_id]
+            raise UnpricedMeter(self.service, meter_id, item["description"], item["why"])
+        raise DataError(f"advisor/cost/prices/{self.service}.yaml", f'no meter "{meter_id}"')
 
     @property
     def sources(self) -> list[str]:
-        return sorted({m.source for m in self.meters.values()})
+        return sorted({s["url"] for m in self.meters.values() for s in m.sources})
 
     @property
-    def as_of(self) -> str:
-        return max(m.as_of for m in self.meters.values())
+    def as_of(self) -> str | None:
+        return max((m.as_of for m in self.meters.values()), default=None)
+
+
+def known_services() -> list[str]:
+    return sorted(p.stem for p in PRICING_DIR.glob("*.yaml") if p.stem not in NOT_PRICE_LISTS)
 
 
 @lru_cache(maxsize=None)
-def price_list(service: str) -> PriceList:
+def price_list(service: str, directory: Path = PRICING_DIR) -> PriceList:
     from advisor.catalog.schema import validate
     from advisor.catalog.safe_yaml import load_file
 
-    path = PRICING_DIR / f"{service}.yaml"
+    path = directory / f"{service}.yaml"
     if not path.is_file():
-        known = ", ".join(sorted(p.stem for p in PRICING_DIR.glob("*.yaml") if p.stem != "worked_examples"))
-        raise UsageError(f'no price list for service "{service}"; known: {known}')
+        raise UsageError(f'no price list for service "{service}"; known: {", ".join(known_services())}')
     doc = load_file(path, f"advisor/cost/prices/{service}.yaml")
     errors = validate(doc, "pricing.schema.json")
     if errors:
@@ -99,5 +128,6 @@ def price_list(service: str) -> PriceList:
     for m in doc.data["meters"]:
         free = m.get("free_tier", {}).get("quantity", 0)
         meters[m["id"]] = Meter(m["id"], m["description"], m["unit"], float(m.get("per", 1)), float(m["price_usd"]),
-                                tuple(m.get("tiers", ())), float(free), m["source"], m["as_of"])
-    return PriceList(doc.data["service"], doc.data["name"], meters, tuple(doc.data.get("notes", ())))
+                                tuple(m.get("tiers", ())), float(free), m["verification"], tuple(m["sources"]), m["as_of"])
+    unpriced = {u["id"]: u for u in doc.data.get("unpriced", ())}
+    return PriceList(doc.data["service"], doc.data["name"], meters, unpriced, tuple(doc.data.get("notes", ())))
