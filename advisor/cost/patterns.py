@@ -90,7 +90,9 @@ def evaluate(section: dict, given: dict | None = None) -> PatternCost:
         for item in result["unpriced"]:
             unpriced.append({**item, "meter": f"{label}: {item['meter']}"})
         levels.append(result["verification"])
-        assumed.extend(f"{entry['service']} {a}" for a in result["assumed"] if not a.startswith("free_tier"))
+        # Calculator defaults that change nothing (zero extras, free tier off) would only be noise here.
+        assumed.extend(f"{entry['service']} {a}" for a in result["assumed"]
+                       if not a.startswith("free_tier") and not a.split("=", 1)[-1].startswith("0"))
     total = sum(line["usd"] for line in lines)
     return PatternCost(total, env[VOLUME], VOLUME not in given, weakest(levels), lines, unpriced, env, assumed)
 
