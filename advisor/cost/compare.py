@@ -20,7 +20,7 @@ def parse_range(text: str) -> tuple[float, float]:
     except ValueError:
         low = high = None
     if low is None or not (0 < low < high <= MAX_EVENTS):
-        raise UsageError(f"--range: expected LOW..HIGH events per month with 0 < LOW < HIGH <= {MAX_EVENTS:g}, "
+        raise UsageError(f"--range: expected LOW..HIGH events per month with 0 < LOW < HIGH <= 1e13, "
                          f"e.g. 1e5..1e11, got {text!r}")
     return low, high
 

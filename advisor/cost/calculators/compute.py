@@ -56,7 +56,7 @@ LAMBDA = Calculator("lambda", "AWS Lambda requests, duration and ephemeral stora
     Input("duration_ms", "average billed duration per invocation", 100, minimum=1, maximum=900_000,
           bound_source=f"timeout at most 900 s, {LAMBDA_LIMITS}", unit="ms"),
     Input("memory_mb", "configured memory", 128, minimum=128, maximum=10_240, integer=True,
-          bound_source=f"128 to 10,240 MB in 1 MB steps, {LAMBDA_LIMITS}", unit="MB"),
+          bound_source=LAMBDA_LIMITS, unit="MB"),
     Input("ephemeral_storage_mb", "configured /tmp storage (512 MB included)", 512, minimum=512, maximum=10_240, integer=True,
           bound_source="https://docs.aws.amazon.com/lambda/latest/api/API_EphemeralStorage.html", unit="MB"),
     FREE_TIER,
