@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 from advisor.cost.calculators import money
-from advisor.cost.pricing import CROSS_CHECKED_WORDING
+from advisor.cost.pricing import CROSS_CHECKED_WORDING, price_text as unit_price
 
 
 def _qty(value: float) -> str:
     return f"{value:,.0f}" if value >= 100 or float(value).is_integer() else f"{value:,.4g}"
-
-
-def unit_price(usd: float) -> str:
-    """A unit price in plain decimals (no exponent), as AWS prints them: $0.0000166667."""
-    if usd >= 0.01:
-        return money(usd)
-    return "$" + (f"{usd:.12f}".rstrip("0").rstrip(".") or "0")
 
 
 def _lines(lines: list[dict]) -> None:

@@ -21,6 +21,13 @@ CROSS_CHECKED_WORDING = ("list price as published by AWS, cross-checked, not yet
                          "run `advisor prices update`")
 
 
+def price_text(usd: float) -> str:
+    """A unit price in plain decimals, as AWS prints them: $0.40, $0.0000166667 (never 1.7e-05)."""
+    if usd >= 0.01:
+        return f"${usd:,.2f}" if round(usd, 2) == usd else "$" + f"{usd:.6f}".rstrip("0")
+    return "$" + (f"{usd:.12f}".rstrip("0").rstrip(".") or "0")
+
+
 def weakest(levels) -> str | None:
     levels = [lvl for lvl in levels if lvl]
     return max(levels, key=VERIFICATION_ORDER.index) if levels else None
