@@ -161,9 +161,11 @@ def check_section(section: dict) -> list[str]:
                     continue
                 if missing:
                     problems.append(f"cost.lines[{number}].set.{key}: unknown input {sorted(missing)[0]!r} in {raw!r}")
-    if not problems:
-        try:
-            evaluate(section)
-        except UsageError as exc:
-            problems.append(f"cost: at the default inputs: {exc}")
+    if not problems:  # the model must hold at its defaults and across the whole charted range
+        for volume in (None, 1e5, 1e11):
+            try:
+                evaluate(section, {} if volume is None else {VOLUME: volume})
+            except UsageError as exc:
+                where = "the default inputs" if volume is None else f"{volume:g} events per month"
+                problems.append(f"cost: at {where}: {exc}")
     return problems

@@ -146,6 +146,9 @@ def versus_pages(patterns) -> dict[str, str]:
             continue
         out = [f"# {title}", "", intro, "", '<div class="sortable" markdown>', ""] + _trait_table(chosen, "../patterns/")
         out += ["", "</div>", ""]
+        from advisor.site.cost_chart import versus_cost_section  # cost lives in its own module
+
+        out += versus_cost_section(chosen)
         for p in chosen:
             d = p.data
             out += [f"## [{d['name']}](../patterns/{p.id}.md)", "", d["summary"], "", "**Use it when**", ""]
