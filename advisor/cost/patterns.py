@@ -15,6 +15,7 @@ calculator's inputs, as formulas in the safe expression language (advisor/cost/e
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from advisor.cost import expr
 from advisor.cost.calculators import calculator, run
@@ -80,7 +81,7 @@ def evaluate(section: dict, given: dict | None = None) -> PatternCost:
         values = {}
         for key, raw in entry["set"].items():
             if kinds.get(key) == "number" and isinstance(raw, str):
-                values[key] = expr.evaluate(expr.parse(raw), env)
+                values[key] = expr.evaluate(_parsed(raw), env)
             else:
                 values[key] = raw
         result = run(calc, values)
@@ -97,6 +98,11 @@ def evaluate(section: dict, given: dict | None = None) -> PatternCost:
     return PatternCost(total, env[VOLUME], VOLUME not in given, weakest(levels), lines, unpriced, env, assumed)
 
 
+@lru_cache(maxsize=1024)
+def _parsed(formula: str):
+    return expr.parse(formula)
+
+
 def _number(name: str, raw, item: dict) -> float:
     try:
         value = float(str(raw).replace("_", ""))
@@ -104,8 +110,9 @@ def _number(name: str, raw, item: dict) -> float:
         raise UsageError(f"--set: {name}: expected a number, got {raw!r}") from None
     low, high = item.get("minimum", 0), item.get("maximum")
     if value != value or value < low or (high is not None and value > high):
-        bound = f"{low:g} to {high:g}" if high is not None else f"at least {low:g}"
-        raise UsageError(f"--set: {name}: expected {bound}, got {raw}")
+        bound = f"{low:,g} to {high:,g}" if high is not None else f"at least {low:,g}"
+        unit = f" {item['unit']}" if item.get("unit") else ""
+        raise UsageError(f"--set: {name}: expected {bound}{unit}, got {raw}")
     return value
 
 

@@ -106,7 +106,7 @@ def test_compare_text_has_a_table_and_the_break_even(run_cli):
     (("cost", "sqs-queue-lambda", "--service", "sqs"), "cost: give exactly one of PATTERN, --service S or --compare A B (got PATTERN and --service)"),
     (("cost", "sqs-queue-lambda", "--set", "colour=red"),
      '--set: unknown input "colour" for this pattern; inputs: events_per_month, payload_kb, duration_ms, batch_size'),
-    (("cost", "sqs-queue-lambda", "--set", "events_per_month=-5"), "--set: events_per_month: expected at least 0, got -5"),
+    (("cost", "sqs-queue-lambda", "--set", "events_per_month=-5"), "--set: events_per_month: expected at least 0 events, got -5"),
     (("cost", "--compare", "sqs-queue-lambda", "kinesis-stream-lambda", "--range", "1e9..1e5"),
      "--range: expected LOW..HIGH events per month with 0 < LOW < HIGH <= 1e13, e.g. 1e5..1e11, got '1e9..1e5'"),
     (("cost", "sqs-queue-lambda", "--range", "1..2"), "--range applies only to --compare"),
@@ -114,3 +114,11 @@ def test_compare_text_has_a_table_and_the_break_even(run_cli):
 def test_pattern_usage_errors(run_cli, args, message):
     code, out, err = run_cli(*args)
     assert (code, out, err) == (2, "", f"advisor: error: {message}\n")
+
+
+@pytest.mark.parametrize("folder", PATTERNS, ids=IDS)
+def test_duration_inputs_stop_at_the_templates_timeout(folder):
+    timeouts = [int(t) for t in re.findall(r"^      Timeout: (\d+)", (folder / "template.yaml").read_text(encoding="utf-8"), re.M)]
+    duration = _data(folder)["cost"]["inputs"].get("duration_ms")
+    if duration is not None:
+        assert duration["maximum"] <= max(timeouts) * 1000 and duration["default"] <= duration["maximum"]
