@@ -127,3 +127,51 @@ def test_money_is_printed_as_money(amount, text):
 def test_usage_errors_are_one_line_and_exit_2(run_cli, args, message):
     code, out, err = run_cli("cost", *args)
     assert (code, out, err) == (2, "", f"advisor: error: {message}\n")
+
+
+def _units(result: dict) -> dict[str, float]:
+    """Billed quantity per meter, priced or not."""
+    return {**{line["meter"]: line["quantity"] for line in result["lines"]},
+            **{item["meter_id"]: item["quantity"] for item in result["unpriced"]}}
+
+
+# AWS's own worked examples of how usage is metered (quantities, not totals: the totals of these
+# pricing-page examples are cut off in every stored copy, so they are not claimed here).
+def test_sqs_256_kb_payload_is_billed_as_four_requests():
+    """https://aws.amazon.com/jp/sqs/features/ : one API call with a 256 KB payload is billed as four requests."""
+    result = cost_of_service("sqs", {"messages": 1, "payload_kb": 256, "calls_per_message": 2})  # send + receive
+    assert result["lines"][0]["quantity"] == 8
+
+
+def test_eventbridge_256_kb_event_is_billed_as_four_events():
+    """https://aws.amazon.com/eventbridge/pricing/ : an event with a 256 KB payload is billed as 4 events."""
+    assert cost_of_service("eventbridge", {"events": 1, "payload_kb": 256})["lines"][0]["quantity"] == 4
+
+
+@pytest.mark.parametrize("record_kb,units", [(5, 1), (45, 2), (1000, 40)])
+def test_kinesis_put_payload_units_follow_the_pricing_page(record_kb, units):
+    """http://aws.amazon.com/kinesis/pricing/ (archived): a 5KB record contains one PUT Payload Unit, a 45KB
+    record two, and a 1MB record 40 (AWS counts 1 MB as 1,000 KB there)."""
+    assert _units(cost_of_service("kinesis", {"records": 1, "record_kb": record_kb}))["put_payload_units"] == units
+
+
+def test_websocket_33_kb_message_is_metered_as_two():
+    """https://aws.amazon.com/api-gateway/pricing/ : a 33 KB message is metered as two messages."""
+    result = cost_of_service("apigateway", {"api_type": "websocket", "messages": 1, "message_kb": 33, "connection_minutes": 0})
+    assert result["lines"][0]["quantity"] == 2
+
+
+@pytest.mark.parametrize("consistency,units", [("strong", 2), ("eventual", 1), ("transactional", 4)])
+def test_dynamodb_read_units_of_an_8_kb_item(consistency, units):
+    """https://aws.amazon.com/dynamodb/pricing/on-demand/ : a strongly consistent read of an 8 KB item requires two
+    read request units, an eventually consistent read one, and a transactional read four."""
+    result = cost_of_service("dynamodb", {"writes": 0, "reads": 1, "item_kb": 8, "read_consistency": consistency})
+    assert _units(result)["on_demand_read_request_units"] == units
+
+
+@pytest.mark.parametrize("write_type,units", [("standard", 3), ("transactional", 6)])
+def test_dynamodb_write_units_of_a_3_kb_item(write_type, units):
+    """https://aws.amazon.com/dynamodb/pricing/provisioned/ : a standard write of a 3 KB item requires three WCUs
+    and a transactional write six (the same unit sizes apply to on-demand write request units)."""
+    result = cost_of_service("dynamodb", {"writes": 1, "item_kb": 3, "write_type": write_type})
+    assert _units(result)["on_demand_write_request_units"] == units

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from advisor.catalog.safe_yaml import load_file
+from advisor.catalog.schema import validate
 from advisor.cost.patterns import check_section, default_monthly_cost, evaluate, pattern_monthly_usd, waste
 
 PATTERNS = sorted(p.parent for p in (Path(__file__).resolve().parents[2] / "patterns").glob("*/pattern.yaml"))
@@ -24,6 +25,7 @@ def _data(folder: Path) -> dict:
 def test_every_pattern_has_a_cost_model_that_evaluates(folder):
     section = _data(folder).get("cost")
     assert section, f"{folder.name} has no cost section"
+    assert validate(load_file(folder / "pattern.yaml"), "pattern.schema.json") == []
     assert check_section(section) == []
     cost = evaluate(section)
     assert cost.monthly_events == section["default_events_per_month"] and cost.default_volume
