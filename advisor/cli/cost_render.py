@@ -35,8 +35,11 @@ def _verification(level: str | None) -> None:
 def print_service(result: dict) -> None:
     as_of = f" as of {result['prices_as_of']}" if result["prices_as_of"] else ""
     incomplete = "" if result["complete"] else ", incomplete: see unpriced"
-    print(f"{result['service']}: {money(result['monthly_usd'])} per month (us-east-1 list prices{as_of}"
-          f"{', free tier applied' if result['free_tier'] else ''}{incomplete})")
+    if not result["lines"] and result["unpriced"]:
+        print(f"{result['service']}: no line has a verified price yet; the quantities below are what would be billed")
+    else:
+        print(f"{result['service']}: {money(result['monthly_usd'])} per month (us-east-1 list prices{as_of}"
+              f"{', free tier applied' if result['free_tier'] else ''}{incomplete})")
     _lines(result["lines"])
     if result["assumed"]:
         print("assumed: " + ", ".join(result["assumed"]))
@@ -49,7 +52,10 @@ def print_service(result: dict) -> None:
 def print_pattern(result: dict) -> None:
     volume = f"{result['monthly_events']:,.0f} events/month" + (" (the pattern's default volume)" if result["default_volume"] else "")
     incomplete = "" if result["complete"] else " (incomplete: see unpriced)"
-    print(f"{result['pattern']}: {money(result['monthly_usd'])} per month at {volume}{incomplete}")
+    if not result["lines"] and result["unpriced"]:
+        print(f"{result['pattern']}: no line has a verified price yet at {volume}; the quantities below are what would be billed")
+    else:
+        print(f"{result['pattern']}: {money(result['monthly_usd'])} per month at {volume}{incomplete}")
     _lines(result["lines"])
     dominant = max(result["lines"], key=lambda line: line["usd"], default=None)
     if dominant and result["monthly_usd"] > 0:

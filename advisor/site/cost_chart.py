@@ -108,9 +108,14 @@ def pattern_cost_section(pattern) -> list[str]:
         return []
     cost = evaluate(section)
     numbers = waste(section)
-    out = ["## Cost", "", f"About **{money(cost.usd)} per month** at {cost.monthly_events:,.0f} events per month "
-           "(the pattern's default volume), us-east-1 list prices, free tier off. "
-           f"`advisor cost {pattern.id} --set events_per_month=N` prices your own volume.", ""]
+    how = f"`advisor cost {pattern.id} --set events_per_month=N` prices your own volume."
+    if cost.lines:
+        head = (f"About **{money(cost.usd)} per month** at {cost.monthly_events:,.0f} events per month "
+                f"(the pattern's default volume), us-east-1 list prices, free tier off. {how}")
+    else:
+        head = (f"No line of this pattern has a verified price yet; below is what would be billed at "
+                f"{cost.monthly_events:,.0f} events per month (the pattern's default volume). {how}")
+    out = ["## Cost", "", head, ""]
     out += ["| Line | Quantity | USD per month | Price verified |", "|---|---|---|---|"]
     out += [f"| {line['meter']} | {line['quantity']:,.0f} | {money(line['usd'])} | {line['verification']} |" for line in cost.lines]
     out += [f"| {item['meter']} | {item['quantity']:,.0f} | not priced | {html.escape(item['why'])} |" for item in cost.unpriced]
@@ -124,6 +129,8 @@ def pattern_cost_section(pattern) -> list[str]:
         waste_line += f"; every extra 100 ms of function duration costs {money(numbers['extra_100ms_usd'])} a month"
     out += [waste_line + ".", ""]
     out += _verification_note(cost.verification)
+    if not cost.lines:  # nothing priced: a chart would draw a flat line at zero
+        return out + [f"- {note}" for note in section.get("notes", [])] + [""]
     out += ['<div class="pa-cost" markdown="0">',
             svg({pattern.id: _series(section)}, title=f"{pattern.id}: monthly cost versus events per month",
                 markers=[(cost.monthly_events, cost.usd, f"default volume: {money(cost.usd)}")]), "</div>", ""]

@@ -41,6 +41,7 @@ class Bill:
     lines: list[Line] = field(default_factory=list)
     unpriced: list[dict] = field(default_factory=list)
     used: set = field(default_factory=set)
+    derived: list[str] = field(default_factory=list)   # values the calculator chose, echoed as assumptions
 
     def charge(self, meter_id: str, quantity: float, label: str, free_tier: bool | None = None) -> None:
         if quantity <= 0:
@@ -80,7 +81,7 @@ class Calculator:
             if item.name in given:
                 values[item.name] = _coerce(self.service, item, given[item.name])
             elif item.default is None and item.optional:
-                assumed.append(f"{item.name} derived ({item.description})")
+                pass  # the calculator derives it and echoes the value it chose (Bill.derived)
             elif item.default is None:
                 raise UsageError(f"--set: {self.service} needs {item.name} ({item.description})")
             else:
@@ -136,7 +137,7 @@ def run(calc: Calculator, given: dict) -> dict:
     bill = Bill(price_list(calc.service), bool(values.get("free_tier", False)))
     calc.compute(values, bill)
     total = sum(line.usd for line in bill.lines)
-    return {"service": calc.service, "inputs": values, "assumed": assumed, "monthly_usd": round(total, 6),
+    return {"service": calc.service, "inputs": values, "assumed": assumed + bill.derived, "monthly_usd": round(total, 6),
             "complete": not bill.unpriced, "lines": [line.to_json() for line in bill.lines], "unpriced": bill.unpriced,
             "verification": weakest(line.verification for line in bill.lines),
             "free_tier": bool(values.get("free_tier", False)), "prices_as_of": bill.prices.as_of,

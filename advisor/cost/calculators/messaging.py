@@ -35,7 +35,9 @@ def _sns(v: dict, bill: Bill) -> None:
 def _kinesis(v: dict, bill: Bill) -> None:
     if v["capacity_mode"] == "provisioned":
         shards = v["shards"] if "shards" in v else _shards_for(v)
-        bill.charge("shard_hours", shards * HOURS_PER_MONTH, f"shard-hours ({shards:g} shards x {HOURS_PER_MONTH} h)")
+        if "shards" not in v:
+            bill.derived.append(f"shards={shards:g} (enough for the peak write rate)")
+        bill.charge("shard_hours", shards * HOURS_PER_MONTH, f"shard-hours ({shards:g} shard{'s' if shards != 1 else ''} x {HOURS_PER_MONTH} h)")
         bill.charge("put_payload_units", v["records"] * chunks(v["record_kb"], 25), "PUT payload units (25 KB chunks)")
         return
     bill.charge("on_demand_stream_hours", HOURS_PER_MONTH, "stream-hours")
