@@ -175,3 +175,36 @@ def test_dynamodb_write_units_of_a_3_kb_item(write_type, units):
     and a transactional write six (the same unit sizes apply to on-demand write request units)."""
     result = cost_of_service("dynamodb", {"writes": 1, "item_kb": 3, "write_type": write_type})
     assert _units(result)["on_demand_write_request_units"] == units
+
+
+def _combinations(calc):
+    """Every combination of a calculator's choices, each with the required numbers that then apply."""
+    import itertools
+
+    choices = [i for i in calc.inputs if i.kind == "choice"]
+    for combo in itertools.product(*[i.choices for i in choices]):
+        given = {}
+        for item, value in zip(choices, combo):
+            if item.applies(given):
+                given[item.name] = value
+        for item in calc.inputs:
+            if item.kind == "number" and item.default is None and not item.optional and item.applies(given):
+                given[item.name] = 1000
+        yield given
+
+
+@pytest.mark.parametrize("service", sorted(CALCULATORS))
+def test_every_mode_of_every_calculator_answers(service):
+    for given in _combinations(CALCULATORS[service]):
+        result = cost_of_service(service, given)
+        assert result["monthly_usd"] >= 0 and (result["lines"] or result["unpriced"]), given
+
+
+def test_inputs_of_another_mode_are_refused_not_ignored():
+    with pytest.raises(Exception) as info:
+        cost_of_service("dynamodb", {"capacity_mode": "provisioned", "wcu": 10, "rcu": 10, "item_kb": 3})
+    assert str(info.value) == ("--set: item_kb applies only when capacity_mode is on_demand "
+                               "(here capacity_mode=provisioned); it would be ignored")
+    with pytest.raises(Exception) as info:
+        cost_of_service("stepfunctions", {"workflow_type": "express", "executions": 10, "free_tier": True})
+    assert "free_tier applies only when workflow_type is standard" in str(info.value)

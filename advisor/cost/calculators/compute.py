@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from dataclasses import replace
+
 from advisor.cost.calculators.base import FREE_TIER, HOURS_PER_MONTH, Bill, Calculator, Input
 from advisor.errors import UsageError
 
@@ -73,7 +75,7 @@ STEPFUNCTIONS = Calculator("stepfunctions", "AWS Step Functions Standard and Exp
           when=("workflow_type", ("express",)), unit="ms"),
     Input("memory_mb", "memory an execution uses (billed in 64 MB steps)", 64, minimum=1, maximum=10_240,
           when=("workflow_type", ("express",)), unit="MB"),
-    FREE_TIER,
+    replace(FREE_TIER, description="apply the free 4,000 state transitions a month", when=("workflow_type", ("standard",))),
 ), _stepfunctions)
 
 FARGATE = Calculator("fargate", "AWS Fargate tasks on Amazon ECS (Linux)", (

@@ -24,11 +24,11 @@ def _apigateway(v: dict, bill: Bill) -> None:
 
 
 def _dynamodb(v: dict, bill: Bill) -> None:
-    write_units = math.ceil(v["item_kb"] - 1e-9) if v["item_kb"] > 0 else 1
-    read_units = chunks(v["item_kb"], 4)
-    write_units *= 2 if v["write_type"] == "transactional" else 1
-    read_factor = {"eventual": 0.5, "strong": 1, "transactional": 2}[v["read_consistency"]]
     if v["capacity_mode"] == "on_demand":
+        # A write unit covers 1 KB, a read unit a 4 KB strongly consistent read (half for eventual).
+        write_units = chunks(v["item_kb"], 1) * (2 if v["write_type"] == "transactional" else 1)
+        read_units = chunks(v["item_kb"], 4)
+        read_factor = {"eventual": 0.5, "strong": 1, "transactional": 2}[v["read_consistency"]]
         bill.charge("on_demand_write_request_units", v["writes"] * write_units, "write request units")
         bill.charge("on_demand_read_request_units", v["reads"] * read_units * read_factor, "read request units")
     else:
@@ -69,9 +69,12 @@ DYNAMODB = Calculator("dynamodb", "Amazon DynamoDB on-demand or provisioned, wit
     Input("capacity_mode", "on_demand or provisioned", "on_demand", ("on_demand", "provisioned"), "choice"),
     Input("writes", "item writes per month", when=("capacity_mode", ("on_demand",)), unit="writes"),
     Input("reads", "item reads per month", 0, when=("capacity_mode", ("on_demand",)), unit="reads"),
-    Input("item_kb", "average item size", 1, maximum=400, bound_source=f"400 KB item, {DYNAMODB_ITEM}", unit="KB"),
-    Input("write_type", "standard or transactional", "standard", ("standard", "transactional"), "choice"),
-    Input("read_consistency", "eventual, strong or transactional", "eventual", ("eventual", "strong", "transactional"), "choice"),
+    Input("item_kb", "average item size", 1, maximum=400, bound_source=f"400 KB item, {DYNAMODB_ITEM}",
+          when=("capacity_mode", ("on_demand",)), unit="KB"),
+    Input("write_type", "standard or transactional", "standard", ("standard", "transactional"), "choice",
+          when=("capacity_mode", ("on_demand",))),
+    Input("read_consistency", "eventual, strong or transactional", "eventual", ("eventual", "strong", "transactional"), "choice",
+          when=("capacity_mode", ("on_demand",))),
     Input("wcu", "provisioned write capacity units", when=("capacity_mode", ("provisioned",)), minimum=1, unit="WCU"),
     Input("rcu", "provisioned read capacity units", when=("capacity_mode", ("provisioned",)), minimum=1, unit="RCU"),
     Input("storage_gb", "table and index storage", 0, unit="GB"),
@@ -93,5 +96,4 @@ CLOUDWATCH = Calculator("cloudwatch", "Amazon CloudWatch alarms, custom metrics 
     Input("alarms", "standard-resolution alarms", 0, integer=True),
     Input("custom_metrics", "custom metrics", 0, integer=True),
     Input("logs_gb", "GB of logs ingested per month", 0, unit="GB"),
-    FREE_TIER,
 ), _cloudwatch)

@@ -80,7 +80,6 @@ SNS = Calculator("sns", "Amazon SNS publishes and deliveries per protocol", (
     Input("lambda_subscriptions", "Lambda subscriptions each message is delivered to", 0, integer=True),
     Input("http_subscriptions", "HTTP/S subscriptions each message is delivered to", 0, integer=True),
     Input("email_subscriptions", "email subscriptions each message is delivered to", 0, integer=True),
-    FREE_TIER,
 ), _sns)
 
 KINESIS = Calculator("kinesis", "Amazon Kinesis Data Streams, provisioned or on-demand", (
