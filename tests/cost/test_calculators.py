@@ -119,6 +119,7 @@ def test_money_is_printed_as_money(amount, text):
     (("--service", "sqs", "--set", "messages=1e6", "--set", "batch_size=11"),
      "--set: batch_size: expected 1 to 10 messages (10 messages per batch call, "
      "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html), got 11"),
+    (("--service", "s3"), "--set: s3 needs at least one of put_requests, get_requests, storage_gb above 0"),
     (("--service", "mainframe"), 'unknown service "mainframe"; known: apigateway, cloudfront, cloudwatch, dynamodb, '
      'eventbridge, fargate, kinesis, lambda, s3, scheduler, sns, sqs, stepfunctions'),
     (("--service", "apigateway", "--set", "api_type=rest", "--set", "requests=1", "--set", "payload_kb=600"),
@@ -190,6 +191,8 @@ def _combinations(calc):
         for item in calc.inputs:
             if item.kind == "number" and item.default is None and not item.optional and item.applies(given):
                 given[item.name] = 1000
+        for name in calc.needs_one_of[:1]:
+            given[name] = 1000
         yield given
 
 

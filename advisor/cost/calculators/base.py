@@ -62,7 +62,7 @@ class Calculator:
     description: str
     inputs: tuple[Input, ...]
     compute: Callable[[dict, Bill], None]
-    notes: tuple = ()
+    needs_one_of: tuple = ()        # quantities that all default to 0: at least one must be given
 
     def parse(self, given: dict) -> tuple[dict, list[str]]:
         """Typed values and the assumptions (defaults used). Unknown, ignored and missing inputs are errors."""
@@ -87,6 +87,8 @@ class Calculator:
             else:
                 values[item.name] = _coerce(self.service, item, item.default)
                 assumed.append(f"{item.name}={_show(values[item.name])}{(' ' + item.unit) if item.unit else ''}")
+        if self.needs_one_of and not any(values.get(name) for name in self.needs_one_of):
+            raise UsageError(f"--set: {self.service} needs at least one of {', '.join(self.needs_one_of)} above 0")
         return values, assumed
 
 

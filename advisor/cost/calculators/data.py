@@ -85,7 +85,7 @@ S3 = Calculator("s3", "Amazon S3 Standard requests and storage", (
     Input("put_requests", "PUT, COPY, POST and LIST requests per month", 0),
     Input("get_requests", "GET and SELECT requests per month", 0),
     Input("storage_gb", "average GB stored over the month", 0, unit="GB"),
-), _s3)
+), _s3, needs_one_of=("put_requests", "get_requests", "storage_gb"))
 
 CLOUDFRONT = Calculator("cloudfront", "Amazon CloudFront data transfer out (North America and Europe)", (
     Input("data_transfer_gb", "GB delivered to viewers per month", unit="GB"),
@@ -96,4 +96,4 @@ CLOUDWATCH = Calculator("cloudwatch", "Amazon CloudWatch alarms, custom metrics 
     Input("alarms", "standard-resolution alarms", 0, integer=True),
     Input("custom_metrics", "custom metrics", 0, integer=True),
     Input("logs_gb", "GB of logs ingested per month", 0, unit="GB"),
-), _cloudwatch)
+), _cloudwatch, needs_one_of=("alarms", "custom_metrics", "logs_gb"))
