@@ -140,12 +140,14 @@ def pattern_cost_section(pattern) -> list[str]:
 
 def versus_cost_section(patterns) -> list[str]:
     """Markdown for a classic comparison page: every pattern's cost curve and the pairwise break-evens."""
-    priced = [p for p in patterns if p.data.get("cost")]
+    # A pattern none of whose lines has a verified price yet would draw a flat line at zero: listed instead.
+    priced = [p for p in patterns if p.data.get("cost") and evaluate(p.data["cost"]).lines]
+    unpriced = [p.id for p in patterns if p.data.get("cost") and p not in priced]
     if len(priced) < 2:
         return []
     series = {p.id: _series(p.data["cost"]) for p in priced}
     out = ["## Cost versus volume", "", "Monthly cost of each pattern at its own default inputs (us-east-1 list prices, "
-           "unpriced lines left out), from 100 thousand to 100 billion events a month.", ""]
+           "unpriced lines left out), from 100 thousand to 100 billion events a month. What one event is (a message, a request, an item, a task run) is in each pattern's cost notes.", ""]
     crossings, lines = [], []
     for i, a in enumerate(priced):
         for b in priced[i + 1:]:
@@ -157,6 +159,8 @@ def versus_cost_section(patterns) -> list[str]:
     out += ['<div class="pa-cost" markdown="0">', svg(series, crossings, "Monthly cost versus events per month"), "</div>", ""]
     out += lines or ["No break-even in this range: the cheaper pattern stays cheaper at every volume."]
     out.append("")
+    if unpriced:
+        out.append(f"- Not drawn, no line has a verified price yet: {', '.join(unpriced)}.")
     for p in priced:
         missing = sorted({item["meter"] for item in evaluate(p.data["cost"]).unpriced})
         if missing:
