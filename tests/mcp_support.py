@@ -27,6 +27,7 @@ class McpServer:
         command, argv = server_command(*args)
         # the SDK passes a minimal environment on; the tests' private cache must reach the server
         environment = {"XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"], **(env or {})}
+        self.cwd = cwd
         params = StdioServerParameters(command=command, args=argv, env=environment, cwd=cwd)
         self._stack = ExitStack()
         self.stderr = self._stack.enter_context(open(os.devnull if cwd is None else cwd / "server-stderr.txt", "w+"))
