@@ -3,16 +3,20 @@ over the Model Context Protocol (stdio). The server itself lives in advisor/mcp/
 
 from __future__ import annotations
 
+import sys
+
 
 def add_arguments(name: str, parser) -> None:
     parser.epilog = "Register it with an MCP client as the command `advisor mcp` (see README: 'advisor mcp')."
 
 
 def run(name: str, args) -> int:
-    from advisor.catalog.cached import load_cached
-    from advisor.cli.commands import warn_skipped
+    from advisor.catalog.load import catalog_dirs, pattern_folders
 
-    warn_skipped(load_cached(args.catalog).errors)  # a bad --catalog fails here, before any client connects
+    pattern_folders(catalog_dirs(args.catalog))  # a missing --catalog folder fails here, before any client connects
+    if sys.stdin.isatty():
+        print("advisor mcp: serving the Model Context Protocol on stdin/stdout for an assistant to start; "
+              "see README 'advisor mcp' to register it (Ctrl-D stops it)", file=sys.stderr)
     from advisor.mcp.server import serve
 
     serve(args.catalog)
