@@ -10,11 +10,10 @@ import logging
 import sys
 
 import anyio
-import mcp_types as types
+import mcp.types as types
 from mcp.server.lowlevel import Server
 from mcp.server.stdio import stdio_server
 from mcp.shared.exceptions import MCPError
-from mcp_types.jsonrpc import INVALID_PARAMS
 
 from advisor.errors import AdvisorError
 from advisor.mcp import resources
@@ -105,7 +104,7 @@ def build_server(catalog_dirs: list[str]):
         try:
             text, mime = await in_worker(lambda: resources.read(catalog(), uri))
         except AdvisorError as exc:
-            raise MCPError(INVALID_PARAMS, str(exc)) from None
+            raise MCPError(types.INVALID_PARAMS, str(exc)) from None
         return types.ReadResourceResult(contents=[types.TextResourceContents(uri=uri, mime_type=mime, text=text)])
 
     server = Server("pattern-advisor", version=_version(), title="Pattern Advisor", instructions=INSTRUCTIONS,
