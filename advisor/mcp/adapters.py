@@ -74,6 +74,25 @@ def review_text(text: str, filename: str, topologies) -> "object":
         return engine.review_file(path, filename, topologies, [])
 
 
+def review_template(text: str, filename: str, catalog_dirs: list[str], fail_on: str) -> tuple[dict, str, list[str]]:
+    """(the JSON of `advisor review --format json` for this one file, a short summary with the verdict at
+    fail_on, the one-line errors of a template that could not be reviewed)."""
+    import json
+
+    from advisor.review import engine, output
+
+    review = review_text(text, filename, CatalogTopologies(catalog_dirs))
+    # the short form: detected patterns, a skip notice, the counts line of the text output (findings are in the data)
+    lines = [f"{filename}: pattern {m.id} ({m.name}): " + ", ".join(f"{r}={res}" for r, res in m.resources.items())
+             for m in review.patterns] + ([f"{filename}: {review.skipped}"] if review.skipped else [])
+    lines.append(output.text([review]).splitlines()[-1])
+    if not review.errors:
+        worst = engine.worst([review])
+        failed = worst is not None and engine.SEVERITY_ORDER[worst] >= engine.SEVERITY_ORDER[fail_on]
+        lines.append(f"verdict: {'fail' if failed else 'pass'} (fail_on {fail_on})")
+    return json.loads(output.as_json([review])), "\n".join(lines), [str(e) for e in review.errors]
+
+
 def estimate_service_cost(service: str, inputs: dict) -> dict:
     from advisor.cost.services import cost_of_service
 

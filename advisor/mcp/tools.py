@@ -109,27 +109,14 @@ def recommend(ctx: Context, args: dict) -> Answer:
 
 
 def review_template(ctx: Context, args: dict) -> Answer:
-    import json
-
-    from advisor.review import engine, output
-
     fail_on = args.get("fail_on", "warning")
     if fail_on not in FAIL_LEVELS:
         raise UsageError(f'fail_on: invalid choice "{fail_on}"; allowed: {", ".join(FAIL_LEVELS)}')
     filename = args.get("filename") or "template.yaml"
     if "\n" in filename or len(filename) > 255:
         raise UsageError("filename: expected a file name on one line, at most 255 characters")
-    review = adapters.review_text(args["template"], filename, adapters.CatalogTopologies(ctx.catalog_dirs))
-    data = json.loads(output.as_json([review]))
-    text = output.text([review]).splitlines()
-    # the short form: detected patterns, a skip notice, the counts (each finding is in the data)
-    lines = [f"{filename}: pattern {m.id} ({m.name}): " + ", ".join(f"{r}={res}" for r, res in m.resources.items())
-             for m in review.patterns] + ([f"{filename}: {review.skipped}"] if review.skipped else []) + [text[-1]]
-    worst = engine.worst([review])
-    failed = worst is not None and engine.SEVERITY_ORDER[worst] >= engine.SEVERITY_ORDER[fail_on]
-    if not review.errors:
-        lines.append(f"verdict: {'fail' if failed else 'pass'} (fail_on {fail_on})")
-    return Answer(data, "\n".join(lines), [str(e) for e in review.errors])
+    data, summary, errors = adapters.review_template(args["template"], filename, ctx.catalog_dirs, fail_on)
+    return Answer(data, summary, errors)
 
 
 def estimate_cost(ctx: Context, args: dict) -> Answer:
