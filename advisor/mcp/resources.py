@@ -4,6 +4,7 @@ code included) and its verified SAM template (pattern://ID/template.yaml), for a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 SCHEME = "pattern://"
 TEMPLATE_SUFFIX = "/template.yaml"
@@ -42,7 +43,19 @@ def _topology(pattern) -> str:
 
 
 def read(catalog, uri: str) -> tuple[str, str]:
-    """(text, mime type) of a resource; an unknown pattern raises the CLI's one-line error."""
+    """(text, mime type) of a resource; an unknown pattern or an unreadable file raises a one-line error."""
+    from advisor.catalog.paths import display
+    from advisor.errors import DataError
+
+    try:
+        return _read(catalog, uri)
+    except FileNotFoundError as exc:
+        raise DataError(display(Path(exc.filename)), "file not found") from None
+    except OSError as exc:
+        raise DataError(display(Path(exc.filename or ".")), f"cannot read: {exc.strerror}") from None
+
+
+def _read(catalog, uri: str) -> tuple[str, str]:
     from advisor.errors import UsageError
 
     if not uri.startswith(SCHEME):

@@ -131,6 +131,19 @@ def test_invalid_team_pattern_is_named_in_the_summary(start_server, fixture_patt
     assert "broken-queue/pattern.yaml" in result.content[0].text
 
 
+def test_a_team_pattern_without_its_template_is_an_error_not_a_crash(start_server, fixture_pattern):
+    catalog = fixture_pattern("lost-template")
+    (catalog / "lost-template" / "template.yaml").unlink()
+    server = start_server("--catalog", str(catalog))
+    for uri in ("pattern://lost-template/template.yaml", "pattern://lost-template"):
+        with pytest.raises(MCPError) as caught:
+            server.read(uri)
+        assert caught.value.message == f"{catalog / 'lost-template' / 'template.yaml'}: file not found"
+    message = error_text(server.call("scaffold_plan", {"pattern": "lost-template", "parameters": {"ServiceName": "lost"}}))
+    assert message == f"{catalog / 'lost-template' / 'template.yaml'}: file not found"
+    assert server.read("pattern://sqs-queue-lambda/template.yaml").contents[0].text.startswith("AWSTemplateFormatVersion")
+
+
 def test_missing_catalog_folder_stops_the_command_with_one_line(tmp_path):
     command, argv = server_command("--catalog", str(tmp_path / "nope"))
     proc = subprocess.run([command, *argv], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
