@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from advisor.catalog import paths
-from advisor.errors import DataError, UnknownPatternError
+from advisor.errors import DataError, UnknownPatternError, UsageError
 from advisor.catalog.document import Document
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -49,6 +49,16 @@ class Pattern:
     @property
     def template_file(self) -> Path:
         return self.dir / TEMPLATE_FILE
+
+    def listing(self) -> dict:
+        """The pattern's entry in `advisor list --json`."""
+        d = self.data
+        return {"id": self.id, "name": self.name, "category": d["category"], "services": d["services"],
+                "workloads": d["workloads"], "summary": d["summary"]}
+
+    def to_json(self) -> dict:
+        """The pattern's data as `advisor show --json` prints it."""
+        return {"id": self.id, **self.data}
 
     def trait(self, key: str):
         entry = self.data.get("traits", {}).get(key)
@@ -167,6 +177,22 @@ class Catalog:
                 continue
             out.append(p)
         return out
+
+
+def filter_schemas() -> dict[str, dict]:
+    """The schema (enum, description) of each filter of `advisor list`, from schemas/pattern.schema.json."""
+    from advisor.catalog.schema import load_schema
+
+    schema = load_schema("pattern.schema.json")
+    return {"service": schema["$defs"]["service"], "category": schema["properties"]["category"],
+            "workload": schema["$defs"]["workload"]}
+
+
+def check_filter(key: str, value: str | None, label: str) -> None:
+    """A filter value must be one the schema allows; label names the option as the user typed it."""
+    allowed = filter_schemas()[key].get("enum", [])
+    if value is not None and value not in allowed:
+        raise UsageError(f'{label}: unknown value "{value}"; allowed: {", ".join(allowed)}')
 
 
 def load_catalog(extra_dirs: list[str] | None = None, include_bundled: bool = True) -> Catalog:

@@ -44,6 +44,12 @@ class _Composer(yaml.SafeLoader):
 
     _depth = 0
 
+    def save_possible_simple_key(self):
+        # The scanner rechecks every open flow level's possible key on each token, which is quadratic
+        # in nesting ("[[[[..."); levels deeper than the composer accepts never need a key.
+        if self.flow_level < MAX_DEPTH:
+            super().save_possible_simple_key()
+
     def compose_node(self, parent, index):
         self._depth += 1
         try:
@@ -135,6 +141,35 @@ class _Builder:
         return {name: value}
 
 
+def _refuse_alias_bomb(builder: _Builder, root: yaml.Node) -> None:
+    """Refuse a document whose aliases expand past MAX_NODES before building anything, at the value
+    where building would stop: sizes are counted once per distinct node, so this is linear in the text."""
+    sizes: dict[int, int] = {}
+
+    def children(node):
+        if isinstance(node, yaml.SequenceNode):
+            return node.value
+        return [value for _, value in node.value] if isinstance(node, yaml.MappingNode) else []
+
+    def size(node) -> int:  # values built for node and everything under it (aliases expanded)
+        if id(node) not in sizes:
+            sizes[id(node)] = 1 + sum(size(child) for child in children(node))
+        return sizes[id(node)]
+
+    if size(root) <= MAX_NODES:
+        return
+    node, count = root, 0
+    while True:  # descend to the value that is number MAX_NODES + 1 in building order
+        count += 1
+        if count > MAX_NODES:
+            raise builder.fail(node, f"document expands to more than {MAX_NODES:,} values (alias bomb?); refusing to load it")
+        for child in children(node):
+            if count + size(child) > MAX_NODES:
+                node = child
+                break
+            count += size(child)
+
+
 def _decode(file: str, raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
@@ -185,6 +220,7 @@ def load_text(text: str, file: str, cfn_tags: bool = False) -> Document:
     if node is None:
         builder.doc.data = None
         return builder.doc
+    _refuse_alias_bomb(builder, node)
     builder.doc.data = builder.build(node, (), 0)
     return builder.doc
 

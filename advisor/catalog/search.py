@@ -32,3 +32,9 @@ def search_catalog(catalog, query: str):
                 hits.append((pattern, score))
     hits.sort(key=lambda h: (-h[1], h[0].id))
     return hits
+
+
+def search_result(catalog, query: str) -> dict:
+    """The hits as data (`advisor search --json`, the MCP tool search_patterns), best first."""
+    return {"query": query, "hits": [{"id": p.id, "name": p.name, "score": score, "category": p.data["category"],
+                                      "summary": p.data["summary"]} for p, score in search_catalog(catalog, query)]}

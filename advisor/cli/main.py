@@ -27,6 +27,7 @@ COMMANDS = {
     "site": ("site_cmd", "build or serve the docs site generated from the catalog"),
     "validate": ("validate_cmd", "prove every pattern: schema, consistency, cfn-lint, moto deploy, end-to-end run"),
     "review": ("review_cmd", "review your own CloudFormation/SAM templates: pattern detection and checks"),
+    "mcp": ("mcp_cmd", "serve the catalog, advisor, review and cost to coding assistants (MCP over stdio)"),
 }
 
 

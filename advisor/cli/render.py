@@ -147,41 +147,33 @@ def recommendation(result) -> None:
         print("\n".join(lines))
 
 
-def compare(patterns) -> None:
-    """Patterns side by side: traits, limits, pros and cons."""
-    keys = []
-    for p in patterns:
-        keys += [k for k in p.data["traits"] if k not in keys]
+def compare(table: dict) -> None:
+    """Patterns side by side (advisor.catalog.compare.comparison): traits, moving parts, limits, pros and cons."""
+    from advisor.catalog.compare import trait_cell
 
-    def cell(p, key):
-        t = p.data["traits"].get(key)
-        if t is None:
-            return "-"
-        v = t["value"]
-        return ("none" if v == [] else ", ".join(v)) if isinstance(v, list) else ("unlimited" if v is None else str(v))
-
-    rows = [("trait", [p.id for p in patterns])] + [(k, [cell(p, k) for p in patterns]) for k in keys]
-    rows.append(("moving parts", [str(len(p.data["topology"]["nodes"])) for p in patterns]))
+    rows = [("trait", table["ids"])] + [(k, ["-" if t is None else trait_cell(t["value"]) for t in traits])
+                                        for k, traits in table["traits"].items()]
+    rows.append(("moving parts", [str(n) for n in table["moving_parts"]]))
     if sys.stdout.isatty():
         from rich.table import Table
 
-        table = Table(title="compare")
-        table.add_column(rows[0][0])
+        rich_table = Table(title="compare")
+        rich_table.add_column(rows[0][0])
         for head in rows[0][1]:
-            table.add_column(head)
+            rich_table.add_column(head)
         for key, values in rows[1:]:
-            table.add_row(key, *values)
-        _console().print(table)
+            rich_table.add_row(key, *values)
+        _console().print(rich_table)
     else:
         width = max(len(k) for k, _ in rows)
         col = max([len(v) for _, vs in rows for v in vs] + [12])
         for key, values in rows:
             print(key.ljust(width) + "  " + "  ".join(v.ljust(col) for v in values))
-    for p in patterns:
-        print(f"\n{p.id} - {p.name}")
-        for limit in p.data["limits"]:
+    for p in table["patterns"]:
+        print(f"\n{p['id']} - {p['name']}")
+        for limit in p["limits"]:
             print(f"  limit: {limit['name']}: {limit['value']:g} {limit['unit']} ({limit['source']}, as of {limit['as_of']})")
-        for pro in p.data["pros"]:
+        for pro in p["pros"]:
             print(f"  + {pro}")
-        for con in p.data["cons"]:
+        for con in p["cons"]:
             print(f"  - {con}")

@@ -176,3 +176,14 @@ def check_section(section: dict) -> list[str]:
                 where = "the default inputs" if volume is None else f"{volume:g} events per month"
                 problems.append(f"cost: at {where}: {exc}")
     return problems
+
+
+def pattern_report(pattern, given: dict | None = None) -> dict:
+    """`advisor cost PATTERN --json`: every meter line, the assumptions, waste and the pattern's notes."""
+    from advisor.errors import UsageError
+
+    section = pattern.data.get("cost")
+    if not section:
+        raise UsageError(f"{pattern.id} has no cost section in its pattern.yaml")
+    return {"pattern": pattern.id, **evaluate(section, given).to_json(), "waste": waste(section, given),
+            "notes": section.get("notes", [])}

@@ -14,8 +14,10 @@ def add_arguments(name: str, parser) -> None:
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
     elif name == "search":
         parser.add_argument("text", nargs="+", help="words to look for in names, summaries, tags, services and trade-offs")
+        parser.add_argument("--json", action="store_true", help="print the hits as JSON")
     else:
         parser.add_argument("ids", nargs="+", metavar="ID", help="two or more pattern ids")
+        parser.add_argument("--json", action="store_true", help="print the comparison as JSON")
 
 
 def load_requirements(args) -> dict:
@@ -57,19 +59,26 @@ def run(name: str, args) -> int:
     catalog = load_cached(args.catalog)
     warn_skipped(catalog.errors)
     if name == "search":
-        from advisor.catalog.search import search_catalog
+        from advisor.catalog.search import search_result
 
-        hits = search_catalog(catalog, " ".join(args.text))
-        for pattern, score in hits:
-            print(f"{pattern.id}\t{pattern.name}")
-        if not hits:
-            print(f'no pattern matches "{" ".join(args.text)}"', file=sys.stderr)
+        query = " ".join(args.text)
+        result = search_result(catalog, query)
+        if args.json:
+            print(json.dumps(result, indent=2))
+        else:
+            for hit in result["hits"]:
+                print(f"{hit['id']}\t{hit['name']}")
+        if not result["hits"]:
+            print(f'no pattern matches "{query}"', file=sys.stderr)
             return 1
         return 0
-    from advisor.errors import UsageError
+    from advisor.catalog.compare import comparison
+
+    table = comparison(catalog, args.ids)
+    if args.json:
+        print(json.dumps(table, indent=2))
+        return 0
     from advisor.cli.render import compare
 
-    if len(args.ids) < 2:
-        raise UsageError("compare: name at least two patterns")
-    compare([catalog.get(i) for i in args.ids])
+    compare(table)
     return 0

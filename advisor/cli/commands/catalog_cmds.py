@@ -16,17 +16,9 @@ def add_arguments(name: str, parser) -> None:
         parser.add_argument("--json", action="store_true", help="print the pattern's data as JSON")
 
 
-def _check_choice(key: str, value: str | None, schema_def: dict) -> None:
-    from advisor.errors import UsageError
-
-    allowed = schema_def.get("enum", [])
-    if value is not None and value not in allowed:
-        raise UsageError(f'--{key}: unknown value "{value}"; allowed: {", ".join(allowed)}')
-
-
 def run(name: str, args) -> int:
     from advisor.catalog.cached import load_cached
-    from advisor.catalog.schema import load_schema
+    from advisor.catalog.load import check_filter
     from advisor.cli.commands import warn_skipped
 
     catalog = load_cached(args.catalog)
@@ -34,19 +26,16 @@ def run(name: str, args) -> int:
     if name == "show":
         pattern = catalog.get(args.id)
         if args.json:
-            print(json.dumps({"id": pattern.id, **pattern.data}, indent=2))
+            print(json.dumps(pattern.to_json(), indent=2))
         else:
             from advisor.cli.render import show_pattern
             show_pattern(pattern)
         return 0
-    schema = load_schema("pattern.schema.json")
-    _check_choice("service", args.service, schema["$defs"]["service"])
-    _check_choice("category", args.category, schema["properties"]["category"])
-    _check_choice("workload", args.workload, schema["$defs"]["workload"])
+    for key in ("service", "category", "workload"):
+        check_filter(key, getattr(args, key), f"--{key}")
     patterns = catalog.query(args.service, args.category, args.workload)
     if args.json:
-        print(json.dumps([{"id": p.id, "name": p.name, "category": p.data["category"], "services": p.data["services"],
-                           "workloads": p.data["workloads"], "summary": p.data["summary"]} for p in patterns], indent=2))
+        print(json.dumps([p.listing() for p in patterns], indent=2))
         return 0
     from advisor.cli.render import pattern_table
     pattern_table(patterns)

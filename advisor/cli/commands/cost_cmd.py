@@ -55,12 +55,9 @@ def _cost_section(catalog, pattern_id: str) -> dict:
 def _pattern(args, given: dict) -> int:
     from advisor.catalog.cached import load_cached
     from advisor.cli.cost_render import print_pattern
-    from advisor.cost.patterns import evaluate, waste
+    from advisor.cost.patterns import pattern_report
 
-    catalog = load_cached(args.catalog)
-    section = _cost_section(catalog, args.pattern)
-    result = {"pattern": args.pattern, **evaluate(section, given).to_json(), "waste": waste(section, given),
-              "notes": section.get("notes", [])}
+    result = pattern_report(load_cached(args.catalog).get(args.pattern), given)
     print(json.dumps(result, indent=2)) if args.json else print_pattern(result)
     return 0
 
