@@ -18,7 +18,7 @@ PACKAGE = ROOT / "advisor"
 
 # Top-level package (or root module) -> layer. Lower layers never import higher or sibling ones.
 LAYERS = {
-    "advisor": 0, "errors": 0,
+    "advisor": 0, "errors": 0, "humanize": 0,
     "options": 1, "catalog": 1,
     "cfn": 2,
     "verify": 3, "advise": 3, "cost": 3, "review": 3,

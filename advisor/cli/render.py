@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from advisor import humanize as fmt
+
 
 def _console(file=None):
     from rich.console import Console
@@ -26,21 +28,30 @@ def pattern_table(patterns) -> None:
     _console().print(table)
 
 
+def _limit(limit: dict) -> str:
+    adjustable = ""
+    if limit.get("adjustable"):
+        ceiling = limit.get("adjustable_up_to")
+        adjustable = f", adjustable up to {fmt.quantity(ceiling, limit['unit'])}" if ceiling is not None else ", adjustable"
+    return f"{limit['name']}: {fmt.quantity(limit['value'], limit['unit'])}{adjustable}"
+
+
 def show_pattern(pattern) -> None:
     d = pattern.data
     out = [f"{pattern.id}: {d['name']}", "", d["summary"], "",
            f"category: {d['category']}   workloads: {', '.join(d['workloads'])}",
            f"services: {', '.join(d['services'])}", "", "traits:"]
     for key, trait in d["traits"].items():
-        out.append(f"  {key}: {trait['value']}" + (f"  - {trait['note']}" if trait.get("note") else ""))
+        out.append(f"  {key}: {fmt.trait(key, trait['value'])}" + (f"  - {trait['note']}" if trait.get("note") else ""))
     out += ["", "limits:"]
     for limit in d["limits"]:
-        out.append(f"  {limit['name']}: {limit['value']:g} {limit['unit']} (as of {limit['as_of']}, {limit['source']})")
+        out.append(f"  {_limit(limit)} (as of {limit['as_of']}, {limit['source']})")
     for key in ("pros", "cons", "when_to_use", "when_not_to_use"):
         out += ["", key.replace("_", " ") + ":"] + [f"  - {x}" for x in d[key]]
     if d["alternatives"]:
         out += ["", "alternatives:"] + [f"  - {a['id']}: {a['when']}" for a in d["alternatives"]]
-    out += ["", "alarms:"] + [f"  - {a['resource']}: {a['namespace']} {a['metric']} >= {a['threshold']:g} - {a['why']}" for a in d["operations"]["alarms"]]
+    out += ["", "alarms:"] + [f"  - {a['resource']}: {a['namespace']} {a['metric']} >= {fmt.number(a['threshold'])} - {a['why']}"
+                              for a in d["operations"]["alarms"]]
     print("\n".join(out))
 
 
@@ -155,10 +166,7 @@ def compare(patterns) -> None:
 
     def cell(p, key):
         t = p.data["traits"].get(key)
-        if t is None:
-            return "-"
-        v = t["value"]
-        return ("none" if v == [] else ", ".join(v)) if isinstance(v, list) else ("unlimited" if v is None else str(v))
+        return fmt.NOT_STATED if t is None else fmt.trait(key, t["value"])
 
     rows = [("trait", [p.id for p in patterns])] + [(k, [cell(p, k) for p in patterns]) for k in keys]
     rows.append(("moving parts", [str(len(p.data["topology"]["nodes"])) for p in patterns]))
@@ -180,7 +188,7 @@ def compare(patterns) -> None:
     for p in patterns:
         print(f"\n{p.id} - {p.name}")
         for limit in p.data["limits"]:
-            print(f"  limit: {limit['name']}: {limit['value']:g} {limit['unit']} ({limit['source']}, as of {limit['as_of']})")
+            print(f"  limit: {_limit(limit)} ({limit['source']}, as of {limit['as_of']})")
         for pro in p.data["pros"]:
             print(f"  + {pro}")
         for con in p.data["cons"]:

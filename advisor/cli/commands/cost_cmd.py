@@ -19,9 +19,12 @@ def run(name: str, args) -> int:
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
-    print(f"{result['service']}: ${result['monthly_usd']:,.2f} per month (us-east-1 list prices as of {result['prices_as_of']}"
+    from advisor import humanize as fmt
+
+    print(f"{result['service']}: {fmt.money(result['monthly_usd'])} per month (us-east-1 list prices as of {result['prices_as_of']}"
           f"{', free tier applied' if result['free_tier'] else ''})")
     for line in result["lines"]:
-        print(f"  {line['meter']}: {line['quantity']:,.0f} x ${line['unit_price_usd']:g} ({line['unit']}) = ${line['usd']:,.4f}")
+        print(f"  {line['meter']}: {fmt.number(line['quantity'])} x {fmt.money(line['unit_price_usd'], cents=False)}"
+              f" ({line['unit']}) = {fmt.money(line['usd'])}")
     print("sources: " + ", ".join(result["sources"]))
     return 0
