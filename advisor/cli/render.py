@@ -158,18 +158,17 @@ def recommendation(result) -> None:
         print("\n".join(lines))
 
 
-def compare(patterns) -> None:
-    """Patterns side by side: traits, limits, pros and cons."""
-    keys = []
-    for p in patterns:
-        keys += [k for k in p.data["traits"] if k not in keys]
+def compare(comparison: dict) -> None:
+    """Patterns side by side (advisor.catalog.compare.compare_patterns): traits, moving parts,
+    then each pattern's limits, pros and cons."""
+    patterns = comparison["patterns"]
 
     def cell(p, key):
-        t = p.data["traits"].get(key)
+        t = p["traits"].get(key)
         return fmt.NOT_STATED if t is None else fmt.trait(key, t["value"])
 
-    rows = [("trait", [p.id for p in patterns])] + [(k, [cell(p, k) for p in patterns]) for k in keys]
-    rows.append(("moving parts", [str(len(p.data["topology"]["nodes"])) for p in patterns]))
+    rows = [("trait", [p["id"] for p in patterns])] + [(k, [cell(p, k) for p in patterns]) for k in comparison["trait_keys"]]
+    rows.append(("moving parts", [fmt.number(p["moving_parts"]) for p in patterns]))
     if sys.stdout.isatty():
         from rich.table import Table
 
@@ -186,10 +185,42 @@ def compare(patterns) -> None:
         for key, values in rows:
             print(key.ljust(width) + "  " + "  ".join(v.ljust(col) for v in values))
     for p in patterns:
-        print(f"\n{p.id} - {p.name}")
-        for limit in p.data["limits"]:
+        print(f"\n{p['id']} - {p['name']}")
+        for limit in p["limits"]:
             print(f"  limit: {_limit(limit)} ({limit['source']}, as of {limit['as_of']})")
-        for pro in p.data["pros"]:
+        for pro in p["pros"]:
             print(f"  + {pro}")
-        for con in p.data["cons"]:
+        for con in p["cons"]:
             print(f"  - {con}")
+
+
+def search_hits(hits, query: str) -> None:
+    """One line per pattern: id, name, and where each word matched (tab-separated in a pipe)."""
+    full = [h for h in hits if not h.missing]
+    shown = full or hits
+    if not full:
+        print(f'no pattern matches every word of "{query}"; patterns matching some of them:', file=sys.stderr)
+    rows = [(h.id, h.name, _matched(h)) for h in shown]
+    if sys.stdout.isatty():
+        from rich.table import Table
+
+        table = Table(title=f'{fmt.count(len(rows), "pattern")} matching "{query}"')
+        for col in ("id", "name", "matched"):
+            table.add_column(col)
+        for row in rows:
+            table.add_row(*row)
+        _console().print(table)
+    else:
+        for row in rows:
+            print("\t".join(row))
+
+
+def _matched(hit) -> str:
+    parts = []
+    for m in hit.matches:
+        shown = f' "{m.text}"' if len(m.text) <= 40 and m.field != "id" else ""
+        via = f' (as "{m.via}")' if m.via and m.via != m.text else ""
+        parts.append(f"{m.word}: {m.field.replace('_', ' ')}{shown}{via}")
+    if hit.missing:
+        parts.append("not matched: " + ", ".join(hit.missing))
+    return "; ".join(parts)

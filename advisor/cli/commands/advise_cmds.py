@@ -13,9 +13,12 @@ def add_arguments(name: str, parser) -> None:
         parser.add_argument("--answers", metavar="FILE", help="a YAML mapping of requirements, as saved by 'advisor ask'")
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
     elif name == "search":
-        parser.add_argument("text", nargs="+", help="words to look for in names, summaries, tags, services and trade-offs")
+        parser.add_argument("text", nargs="+", help="words to look for in names, tags, services, workloads, summaries "
+                                                   "and trade-offs (whole words; synonyms such as nightly or SPA work)")
+        parser.add_argument("--json", action="store_true", help="print the ranked hits as JSON")
     else:
         parser.add_argument("ids", nargs="+", metavar="ID", help="two or more pattern ids")
+        parser.add_argument("--json", action="store_true", help="print the comparison as JSON")
 
 
 def load_requirements(args) -> dict:
@@ -57,19 +60,25 @@ def run(name: str, args) -> int:
     catalog = load_cached(args.catalog)
     warn_skipped(catalog.errors)
     if name == "search":
-        from advisor.catalog.search import search_catalog
+        from advisor.catalog.search import search_patterns
 
-        hits = search_catalog(catalog, " ".join(args.text))
-        for pattern, score in hits:
-            print(f"{pattern.id}\t{pattern.name}")
+        query = " ".join(args.text)
+        hits = search_patterns(catalog, query)
+        if args.json:
+            print(json.dumps({"query": query, "hits": [h.as_json() for h in hits]}, indent=2))
+            return 0 if hits else 1
         if not hits:
-            print(f'no pattern matches "{" ".join(args.text)}"', file=sys.stderr)
+            print(f'no pattern matches "{query}"', file=sys.stderr)
             return 1
+        from advisor.cli.render import search_hits
+        search_hits(hits, query)
         return 0
-    from advisor.errors import UsageError
-    from advisor.cli.render import compare
+    from advisor.catalog.compare import compare_patterns
 
-    if len(args.ids) < 2:
-        raise UsageError("compare: name at least two patterns")
-    compare([catalog.get(i) for i in args.ids])
+    comparison = compare_patterns(catalog, args.ids)
+    if args.json:
+        print(json.dumps(comparison, indent=2))
+        return 0
+    from advisor.cli.render import compare
+    compare(comparison)
     return 0
