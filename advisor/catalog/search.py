@@ -25,6 +25,7 @@ SYNONYM_WEIGHT = 0.75  # a synonym's hit counts a little less than the word itse
 STOPWORDS = frozenset("a an and are as at be by do for from i in is it me my need of on or that the this to we with want".split())
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix stripper, applied alike to queries and pattern text: queues -> queu,
     scheduled/scheduling/schedules -> schedul, buses -> bus, process stays process."""
@@ -135,27 +136,49 @@ def _pieces(pattern, name: str) -> list[str]:
     return out
 
 
-def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
-    n = len(needle)
-    return any(haystack[i:i + n] == needle for i in range(len(haystack) - n + 1))
+def _has(stems: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    if n == 1:
+        return phrase[0] in stems
+    return any(stems[i:i + n] == phrase for i in range(len(stems) - n + 1))
 
 
-def _best_match(pattern, concept: _Concept) -> tuple[float, Match | None]:
-    """The concept's score in this pattern (sum over fields) and its strongest match."""
+def _root(stem_: str) -> str:
+    """What any word with this stem contains as written: policies and policy both contain polic."""
+    return stem_[:-1] if stem_.endswith("y") else stem_
+
+
+class _Fields:
+    """A pattern's searchable fields. Each field's raw text is checked first (a C-level substring
+    test); only fields that could hold the phrase are split into stemmed pieces, once."""
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+        self.raw = {name: " ".join(_pieces(pattern, name)).lower() for name, _ in FIELDS}
+        self._stemmed: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+
+    def pieces(self, name: str) -> list[tuple[str, tuple[str, ...]]]:
+        if name not in self._stemmed:
+            self._stemmed[name] = [(text, terms(text)) for text in _pieces(self.pattern, name)]
+        return self._stemmed[name]
+
+
+def _best_match(fields: _Fields, concept: _Concept) -> tuple[float, Match | None]:
+    """The concept's score in this pattern (sum over fields, one hit per field) and its strongest match."""
     score, best, best_weight = 0.0, None, 0.0
     for name, weight in FIELDS:
-        for piece in _pieces(pattern, name):
-            stems = terms(piece)
-            for phrase, via in concept.variants:
-                if _contains(stems, phrase):
-                    gained = weight * (SYNONYM_WEIGHT if via else 1)
-                    score += gained
-                    if gained > best_weight:
-                        best, best_weight = Match(concept.word, name, piece, via), gained
-                    break
-            else:
-                continue
-            break  # one hit per field counts
+        raw = fields.raw[name]
+        variants = [(phrase, via) for phrase, via in concept.variants if all(_root(s) in raw for s in phrase)]
+        if not variants:
+            continue
+        hit = next(((text, via) for text, stems in fields.pieces(name) for phrase, via in variants if _has(stems, phrase)), None)
+        if hit is None:
+            continue
+        text, via = hit
+        gained = weight * (SYNONYM_WEIGHT if via else 1)
+        score += gained
+        if gained > best_weight:
+            best, best_weight = Match(concept.word, name, text, via), gained
     return score, best
 
 
@@ -168,8 +191,9 @@ def search_patterns(catalog, text: str) -> list[SearchHit]:
     hits = []
     for pattern in catalog:
         score, matches, missing = 0.0, [], []
+        fields = _Fields(pattern)
         for concept in concepts:
-            gained, match = _best_match(pattern, concept)
+            gained, match = _best_match(fields, concept)
             if match is None:
                 missing.append(concept.word)
             else:
