@@ -20,7 +20,7 @@ def pattern_table(patterns) -> None:
         return
     from rich.table import Table
 
-    table = Table(title=f"{len(patterns)} pattern(s)")
+    table = Table(title=fmt.count(len(patterns), "pattern"))
     for col in ("id", "category", "services", "name"):
         table.add_column(col)
     for p in patterns:
@@ -114,7 +114,8 @@ def validate_summary(report, verbose: bool = False) -> None:
                 for detail in step.details:
                     print(f"{r.id}: {step.step}: {detail}")
     passed = sum(1 for r in report.patterns if r.ok)
-    print(f"{passed} of {len(report.patterns)} pattern(s) passed every step" + ("" if report.ok else "; problems:"))
+    total = fmt.count(len(report.patterns), "pattern")
+    print(f"{fmt.number(passed)} of {total} passed every step" + ("" if report.ok else "; problems:"))
 
 
 def _answer(value) -> str:
