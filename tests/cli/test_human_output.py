@@ -78,3 +78,11 @@ def test_cost_text_reads_like_prose(run_cli, service, settings):
     code, out, err = run_cli("cost", "--service", service, *given)
     assert code == 0, err
     assert leaks(out) == []
+
+
+def test_search_reads_like_prose_for_every_tag(run_cli):
+    tags = sorted({t for pid in IDS for t in load_catalog().get(pid).data.get("tags", [])})
+    for tag in tags:
+        code, out, err = run_cli("search", tag)
+        assert code == 0, f"{tag}: {err}"
+        assert leaks(out) == [], tag
