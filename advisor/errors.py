@@ -32,5 +32,11 @@ class DataError(AdvisorError):
         return f"{where}: {self.message}"
 
 
+class PathError(DataError):
+    """A file or folder the user named is missing or unreadable (exit 2, like any usage error)."""
+
+    exit_code = 2
+
+
 class UnknownPatternError(UsageError):
     """A pattern id that is not in the catalog."""

@@ -1,31 +1,38 @@
-"""Patterns side by side, as data: the trait table (`advisor compare`'s columns), moving parts,
-limits, pros and cons. The CLI renders it as a table; `--json` and the MCP server return it."""
+"""Patterns side by side, as data: compare_patterns(catalog, ids) returns a JSON-ready dict that
+the CLI renders as a table and prints as-is with --json (and that other front ends can reuse)."""
 
 from __future__ import annotations
 
 from advisor.errors import UsageError
 
-
-def trait_cell(value) -> str:
-    """A trait value as the comparison table shows it."""
-    if isinstance(value, list):
-        return "none" if value == [] else ", ".join(value)
-    return "unlimited" if value is None else str(value)
+LIMIT_KEYS = ("id", "service", "name", "value", "unit", "adjustable", "adjustable_up_to", "source", "as_of")
 
 
-def comparison(catalog, ids: list[str]) -> dict:
-    """The named patterns compared; raises on fewer than two ids or an unknown id."""
+def compare_patterns(catalog, ids: list[str]) -> dict:
+    """{"trait_keys": [...], "patterns": [{id, name, category, services, moving_parts, traits, limits,
+    pros, cons}]}. A trait a pattern does not state is absent from its traits; values stay typed."""
     if len(ids) < 2:
         raise UsageError("compare: name at least two patterns")
-    patterns = [catalog.get(i) for i in ids]
+    seen = set()
+    for pid in ids:
+        if pid in seen:
+            raise UsageError(f'compare: "{pid}" is named twice')
+        seen.add(pid)
+    patterns = [catalog.get(pid) for pid in ids]
     keys: list[str] = []
     for p in patterns:
         keys += [k for k in p.data["traits"] if k not in keys]
     return {
-        "ids": [p.id for p in patterns],
-        # per trait, each pattern's {value, note} in the order of ids; null where a pattern lacks the trait
-        "traits": {k: [p.data["traits"].get(k) for p in patterns] for k in keys},
-        "moving_parts": [len(p.data["topology"]["nodes"]) for p in patterns],
-        "patterns": [{"id": p.id, "name": p.name, "limits": p.data["limits"], "pros": p.data["pros"], "cons": p.data["cons"]}
-                     for p in patterns],
+        "trait_keys": keys,
+        "patterns": [{
+            "id": p.id,
+            "name": p.name,
+            "category": p.data["category"],
+            "services": list(p.data["services"]),
+            "moving_parts": len(p.data["topology"]["nodes"]),
+            "traits": {k: {"value": t["value"], "note": t.get("note")} for k, t in p.data["traits"].items()},
+            "limits": [{k: limit[k] for k in LIMIT_KEYS if k in limit} for limit in p.data["limits"]],
+            "pros": list(p.data["pros"]),
+            "cons": list(p.data["cons"]),
+        } for p in patterns],
     }

@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from advisor.catalog import paths
-from advisor.errors import DataError, UnknownPatternError, UsageError
+from advisor.errors import DataError, PathError, UnknownPatternError, UsageError
 from advisor.catalog.document import Document
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -125,12 +125,15 @@ def pattern_folders(dirs: list[Path]) -> list[Path]:
     folders = []
     for d in dirs:
         if not d.is_dir():
-            raise DataError(str(d), "catalog directory not found")
+            raise PathError(str(d), "catalog directory not found" if not d.exists() else "is not a directory; a catalog is a folder of pattern folders")
         if (d / PATTERN_FILE).is_file():
             folders.append(d)
             continue
-        with os.scandir(d) as entries:  # scandir knows each entry's type without a stat per folder
-            names = sorted(e.name for e in entries if e.is_dir() and not e.name.startswith((".", "_")))
+        try:
+            with os.scandir(d) as entries:  # scandir knows each entry's type without a stat per folder
+                names = sorted(e.name for e in entries if e.is_dir() and not e.name.startswith((".", "_")))
+        except OSError as exc:
+            raise PathError(str(d), f"cannot read the catalog directory: {exc.strerror}") from None
         folders += [d / name for name in names]
     return folders
 

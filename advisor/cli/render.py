@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from advisor import humanize as fmt
+
 
 def _console(file=None):
     from rich.console import Console
@@ -18,12 +20,20 @@ def pattern_table(patterns) -> None:
         return
     from rich.table import Table
 
-    table = Table(title=f"{len(patterns)} pattern(s)")
+    table = Table(title=fmt.count(len(patterns), "pattern"))
     for col in ("id", "category", "services", "name"):
         table.add_column(col)
     for p in patterns:
         table.add_row(p.id, p.data["category"], ", ".join(p.data["services"]), p.name)
     _console().print(table)
+
+
+def _limit(limit: dict) -> str:
+    adjustable = ""
+    if limit.get("adjustable"):
+        ceiling = limit.get("adjustable_up_to")
+        adjustable = f", adjustable up to {fmt.quantity(ceiling, limit['unit'])}" if ceiling is not None else ", adjustable"
+    return f"{limit['name']}: {fmt.quantity(limit['value'], limit['unit'])}{adjustable}"
 
 
 def show_pattern(pattern) -> None:
@@ -32,15 +42,16 @@ def show_pattern(pattern) -> None:
            f"category: {d['category']}   workloads: {', '.join(d['workloads'])}",
            f"services: {', '.join(d['services'])}", "", "traits:"]
     for key, trait in d["traits"].items():
-        out.append(f"  {key}: {trait['value']}" + (f"  - {trait['note']}" if trait.get("note") else ""))
+        out.append(f"  {key}: {fmt.trait(key, trait['value'])}" + (f"  - {trait['note']}" if trait.get("note") else ""))
     out += ["", "limits:"]
     for limit in d["limits"]:
-        out.append(f"  {limit['name']}: {limit['value']:g} {limit['unit']} (as of {limit['as_of']}, {limit['source']})")
+        out.append(f"  {_limit(limit)} (as of {limit['as_of']}, {limit['source']})")
     for key in ("pros", "cons", "when_to_use", "when_not_to_use"):
         out += ["", key.replace("_", " ") + ":"] + [f"  - {x}" for x in d[key]]
     if d["alternatives"]:
         out += ["", "alternatives:"] + [f"  - {a['id']}: {a['when']}" for a in d["alternatives"]]
-    out += ["", "alarms:"] + [f"  - {a['resource']}: {a['namespace']} {a['metric']} >= {a['threshold']:g} - {a['why']}" for a in d["operations"]["alarms"]]
+    out += ["", "alarms:"] + [f"  - {a['resource']}: {a['namespace']} {a['metric']} >= {fmt.number(a['threshold'])} - {a['why']}"
+                              for a in d["operations"]["alarms"]]
     print("\n".join(out))
 
 
@@ -103,7 +114,8 @@ def validate_summary(report, verbose: bool = False) -> None:
                 for detail in step.details:
                     print(f"{r.id}: {step.step}: {detail}")
     passed = sum(1 for r in report.patterns if r.ok)
-    print(f"{passed} of {len(report.patterns)} pattern(s) passed every step" + ("" if report.ok else "; problems:"))
+    total = fmt.count(len(report.patterns), "pattern")
+    print(f"{fmt.number(passed)} of {total} passed every step" + ("" if report.ok else "; problems:"))
 
 
 def _answer(value) -> str:
@@ -147,33 +159,69 @@ def recommendation(result) -> None:
         print("\n".join(lines))
 
 
-def compare(table: dict) -> None:
-    """Patterns side by side (advisor.catalog.compare.comparison): traits, moving parts, limits, pros and cons."""
-    from advisor.catalog.compare import trait_cell
+def compare(comparison: dict) -> None:
+    """Patterns side by side (advisor.catalog.compare.compare_patterns): traits, moving parts,
+    then each pattern's limits, pros and cons."""
+    patterns = comparison["patterns"]
 
-    rows = [("trait", table["ids"])] + [(k, ["-" if t is None else trait_cell(t["value"]) for t in traits])
-                                        for k, traits in table["traits"].items()]
-    rows.append(("moving parts", [str(n) for n in table["moving_parts"]]))
+    def cell(p, key):
+        t = p["traits"].get(key)
+        return fmt.NOT_STATED if t is None else fmt.trait(key, t["value"])
+
+    rows = [("trait", [p["id"] for p in patterns])] + [(k, [cell(p, k) for p in patterns]) for k in comparison["trait_keys"]]
+    rows.append(("moving parts", [fmt.number(p["moving_parts"]) for p in patterns]))
     if sys.stdout.isatty():
         from rich.table import Table
 
-        rich_table = Table(title="compare")
-        rich_table.add_column(rows[0][0])
+        table = Table(title="compare")
+        table.add_column(rows[0][0])
         for head in rows[0][1]:
-            rich_table.add_column(head)
+            table.add_column(head)
         for key, values in rows[1:]:
-            rich_table.add_row(key, *values)
-        _console().print(rich_table)
+            table.add_row(key, *values)
+        _console().print(table)
     else:
         width = max(len(k) for k, _ in rows)
         col = max([len(v) for _, vs in rows for v in vs] + [12])
         for key, values in rows:
             print(key.ljust(width) + "  " + "  ".join(v.ljust(col) for v in values))
-    for p in table["patterns"]:
+    for p in patterns:
         print(f"\n{p['id']} - {p['name']}")
         for limit in p["limits"]:
-            print(f"  limit: {limit['name']}: {limit['value']:g} {limit['unit']} ({limit['source']}, as of {limit['as_of']})")
+            print(f"  limit: {_limit(limit)} ({limit['source']}, as of {limit['as_of']})")
         for pro in p["pros"]:
             print(f"  + {pro}")
         for con in p["cons"]:
             print(f"  - {con}")
+
+
+def search_hits(hits, query: str) -> None:
+    """One line per pattern: id, name, and where each word matched (tab-separated in a pipe)."""
+    full = [h for h in hits if not h.missing]
+    shown = full or hits
+    if not full:
+        print(f'no pattern matches every word of "{query}"; patterns matching some of them:', file=sys.stderr)
+    rows = [(h.id, h.name, _matched(h)) for h in shown]
+    if sys.stdout.isatty():
+        from rich.table import Table
+
+        table = Table(title=f'{fmt.count(len(rows), "pattern")} matching "{query}"')
+        for col in ("id", "name", "matched"):
+            table.add_column(col)
+        for row in rows:
+            table.add_row(*row)
+        _console().print(table)
+    else:
+        for row in rows:
+            print("\t".join(row))
+
+
+def _matched(hit) -> str:
+    parts = []
+    for m in hit.matches:
+        shown = f' "{m.text}"' if len(m.text) <= 40 and m.field != "id" else ""
+        via = f' (as "{m.via}")' if m.via and m.via != m.text else ""
+        parts.append(f"{m.word}: {m.field.replace('_', ' ')}{shown}{via}")
+    if hit.missing:
+        parts.append("not matched: " + ", ".join(hit.missing))
+    return "; ".join(parts)

@@ -21,9 +21,9 @@ def search_patterns(catalog, text: str) -> dict:
 
 
 def compare_patterns(catalog, ids: list[str]) -> dict:
-    from advisor.catalog.compare import comparison
+    from advisor.catalog.compare import compare_patterns as compare
 
-    return comparison(catalog, ids)
+    return compare(catalog, ids)
 
 
 class CatalogTopologies(Sequence):

@@ -86,8 +86,9 @@ def compare_patterns(ctx: Context, args: dict) -> Answer:
     if not all(isinstance(i, str) for i in args["ids"]):
         raise UsageError("compare_patterns: ids: expected a list of pattern ids (strings)")
     table = adapters.compare_patterns(ctx.catalog(), args["ids"])
-    differ = [k for k, traits in table["traits"].items() if len({repr(t and t["value"]) for t in traits}) > 1]
-    summary = f"compared {', '.join(table['ids'])}; traits that differ: {', '.join(differ) or 'none'}"
+    patterns = table["patterns"]
+    differ = [k for k in table["trait_keys"] if len({repr(p["traits"].get(k, {}).get("value")) for p in patterns}) > 1]
+    summary = f"compared {', '.join(p['id'] for p in patterns)}; traits that differ: {', '.join(differ) or 'none'}"
     return Answer(table, summary)
 
 

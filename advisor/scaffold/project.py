@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from advisor import humanize
 from advisor.catalog.load import Pattern
 from advisor.errors import AdvisorError, UsageError
 
@@ -146,7 +147,7 @@ def _readme(pattern: Pattern, values: dict[str, str]) -> str:
            "advisor review template.yaml", "```", "", "The CI workflow in `.github/workflows/ci.yml` runs the same checks on every change.",
            "", "## Trade-offs", ""]
     out += [f"- Pro: {x}" for x in d["pros"]] + [f"- Con: {x}" for x in d["cons"]] + ["", "## Alarms", ""]
-    out += [f"- `{a['resource']}` ({a['namespace']} {a['metric']} >= {a['threshold']:g}): {a['why']}" for a in d["operations"]["alarms"]]
+    out += [f"- `{a['resource']}` ({a['namespace']} {a['metric']} >= {humanize.number(a['threshold'])}): {a['why']}" for a in d["operations"]["alarms"]]
     out += ["", "## Dead-letter handling", ""] + [f"- `{x['for']}` -> `{x['target']}`: {x['how']}" for x in d["operations"]["dead_letter"]]
     return "\n".join(out) + "\n"
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from advisor import humanize
+
 TRAIT_LABELS = {
     "ordering": "Ordering", "delivery": "Delivery", "consumers": "Consumers", "write_rate_control": "Write rate control",
     "replay": "Replay", "content_filtering": "Content filtering", "max_message_kb": "Max message (KiB)",
@@ -55,7 +57,7 @@ def pattern_page(pattern, catalog_ids: set[str], diagram_svg: str, cost_section:
     out += ["", "## Limits", "", "| Limit | Value | Source | As of |", "|---|---|---|---|"]
     for limit in d["limits"]:
         adjustable = " (adjustable)" if limit.get("adjustable") else ""
-        out.append(f"| {cell(limit['name'])} | {limit['value']:,g} {limit['unit']}{adjustable} | [{limit['service']} docs]({limit['source']}) | {limit['as_of']} |")
+        out.append(f"| {cell(limit['name'])} | {humanize.quantity(limit['value'], limit['unit'])}{adjustable} | [{limit['service']} docs]({limit['source']}) | {limit['as_of']} |")
     out += ["", "## Trade-offs", "", '<div class="grid" markdown>', "", '!!! success "Pros"', ""]
     out += [f"    - {p}" for p in d["pros"]] + ["", '!!! failure "Cons"', ""] + [f"    - {c}" for c in d["cons"]] + ["", "</div>", ""]
     out += ["### When to use", ""] + [f"- {x}" for x in d["when_to_use"]] + ["", "### When not to use", ""]
@@ -68,7 +70,7 @@ def pattern_page(pattern, catalog_ids: set[str], diagram_svg: str, cost_section:
         out.append("")
     ops = d["operations"]
     out += ["## Operations", "", "### Alarms it ships", "", "| Alarm | Metric | Threshold | Why |", "|---|---|---|---|"]
-    out += [f"| `{a['resource']}` | {a['namespace']} {a['metric']} | {a['threshold']:g} | {cell(a['why'])} |" for a in ops["alarms"]]
+    out += [f"| `{a['resource']}` | {a['namespace']} {a['metric']} | {humanize.number(a['threshold'])} | {cell(a['why'])} |" for a in ops["alarms"]]
     out += ["", "### Dead-letter handling", ""]
     out += [f"- `{x['for']}` → `{x['target']}`: {x['how']}" for x in ops["dead_letter"]] or ["This pattern has no asynchronous consumer."]
     out += ["", "### IAM scope", ""]

@@ -2,7 +2,7 @@
 
 moto's CloudFormation silently skips resource types it does not model. We never count those as
 deployed: resources of modelled types go into the stack; the others are created through their
-service API (see api_resources.py) or reported as not verifiable offline. Each resource ends up
+service API (see advisor/verify/api/, one module per service) or reported as not verifiable offline. Each resource ends up
 with one honest status.
 """
 
@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from advisor.verify import api_resources
+from advisor.verify import api
 from advisor.cfn.intrinsics import Context, Unresolvable, evaluate_conditions, resolve
 from advisor.cfn.sam import ARTIFACT_BUCKET, Packaged, parameter_values
 from advisor.cfn.template_graph import references, resources_of
@@ -89,10 +89,10 @@ def deploy(packaged_artifacts: Packaged, transformed: dict, overrides: dict | No
         if "Condition" in body and not ctx.conditions.get(body["Condition"], False):
             out.results.append(ResourceResult(name, body["Type"], SKIPPED, f'condition {body["Condition"]}'))
             active.pop(name, None)
-    in_stack = {n for n, r in active.items() if r["Type"] in supported and r["Type"] not in api_resources.PREFER_API}
-    by_api = {n for n, r in active.items() if n not in in_stack and api_resources.creator(r["Type"])}
+    in_stack = {n for n, r in active.items() if r["Type"] in supported and r["Type"] not in api.PREFER_API}
+    by_api = {n for n, r in active.items() if n not in in_stack and api.creator(r["Type"])}
     outside = {n for n in active if n not in in_stack and n not in by_api}
-    offline = {n for n in outside if api_resources.known_offline(active[n]["Type"])}
+    offline = {n for n in outside if api.known_offline(active[n]["Type"])}
 
     # Resources outside the stack that the stack depends on are created first (or stood in for).
     order = _api_order(active, by_api, in_stack)
@@ -104,7 +104,7 @@ def deploy(packaged_artifacts: Packaged, transformed: dict, overrides: dict | No
         rtype = active[name]["Type"]
         _stand_in(ctx, name, rtype)
         if name in offline:
-            out.results.append(ResourceResult(name, rtype, NOT_VERIFIABLE, api_resources.offline_reason(rtype)))
+            out.results.append(ResourceResult(name, rtype, NOT_VERIFIABLE, api.offline_reason(rtype)))
         else:
             out.results.append(ResourceResult(name, rtype, FAILED, f"moto cannot create {rtype} and no API step exists for it"))
     for name in before:
@@ -298,11 +298,11 @@ def _create_by_api(name: str, body: dict, ctx: Context) -> ResourceResult:
     except Unresolvable as exc:
         return ResourceResult(name, rtype, FAILED, f"cannot resolve {exc} for the API call")
     try:
-        refs, atts = api_resources.creator(rtype)(name, props, ctx)
+        refs, atts = api.creator(rtype)(name, props, ctx)
         ctx.refs[name] = refs
         for attr, value in (atts or {}).items():
             ctx.atts[(name, attr)] = value
-        detail = api_resources.verify(rtype, props, refs)
+        detail = api.verify(rtype, props, refs)
     except Exception as exc:  # a service API refusing the resource is the finding we report
         return ResourceResult(name, rtype, FAILED, f"{type(exc).__name__}: {exc}".splitlines()[0])
     if detail is not None:
@@ -312,14 +312,14 @@ def _create_by_api(name: str, body: dict, ctx: Context) -> ResourceResult:
 
 def _verify_stack_resource(name: str, body: dict, ctx: Context) -> ResourceResult:
     rtype = body["Type"]
-    check = api_resources.stack_verifier(rtype)
+    check = api.stack_verifier(rtype)
     if check is None:
         return ResourceResult(name, rtype, FAILED, f"no API check for {rtype}: cannot prove it exists")
     try:
         problem = check(ctx.refs.get(name), body.get("Properties", {}), ctx)
     except Exception as exc:
         problem = f"{type(exc).__name__}: {exc}".splitlines()[0]
-    if isinstance(problem, api_resources.Applied):
+    if isinstance(problem, api.Applied):
         return ResourceResult(name, rtype, VERIFIED, str(problem))
     if problem:
         return ResourceResult(name, rtype, FAILED, problem)

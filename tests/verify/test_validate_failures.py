@@ -13,7 +13,7 @@ def test_fixture_pattern_passes_every_step(run_cli, fixture_pattern):
     code, out, err = validate(run_cli, fixture_pattern())
     assert code == 0, out + err
     assert "mini-queue  pass              pass              pass              pass              pass              pass" in out
-    assert "1 of 1 pattern(s) passed every step" in out
+    assert "1 of 1 pattern passed every step" in out
 
 
 def test_schema_error_names_file_line_column_and_expectation(run_cli, fixture_pattern):

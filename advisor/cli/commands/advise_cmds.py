@@ -13,8 +13,9 @@ def add_arguments(name: str, parser) -> None:
         parser.add_argument("--answers", metavar="FILE", help="a YAML mapping of requirements, as saved by 'advisor ask'")
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
     elif name == "search":
-        parser.add_argument("text", nargs="+", help="words to look for in names, summaries, tags, services and trade-offs")
-        parser.add_argument("--json", action="store_true", help="print the hits as JSON")
+        parser.add_argument("text", nargs="+", help="words to look for in names, tags, services, workloads, summaries "
+                                                   "and trade-offs (whole words; synonyms such as nightly or SPA work)")
+        parser.add_argument("--json", action="store_true", help="print the ranked hits as JSON")
     else:
         parser.add_argument("ids", nargs="+", metavar="ID", help="two or more pattern ids")
         parser.add_argument("--json", action="store_true", help="print the comparison as JSON")
@@ -59,26 +60,25 @@ def run(name: str, args) -> int:
     catalog = load_cached(args.catalog)
     warn_skipped(catalog.errors)
     if name == "search":
-        from advisor.catalog.search import search_result
+        from advisor.catalog.search import search_patterns
 
         query = " ".join(args.text)
-        result = search_result(catalog, query)
+        hits = search_patterns(catalog, query)
         if args.json:
-            print(json.dumps(result, indent=2))
-        else:
-            for hit in result["hits"]:
-                print(f"{hit['id']}\t{hit['name']}")
-        if not result["hits"]:
+            print(json.dumps({"query": query, "hits": [h.as_json() for h in hits]}, indent=2))
+            return 0 if hits else 1
+        if not hits:
             print(f'no pattern matches "{query}"', file=sys.stderr)
             return 1
+        from advisor.cli.render import search_hits
+        search_hits(hits, query)
         return 0
-    from advisor.catalog.compare import comparison
+    from advisor.catalog.compare import compare_patterns
 
-    table = comparison(catalog, args.ids)
+    comparison = compare_patterns(catalog, args.ids)
     if args.json:
-        print(json.dumps(table, indent=2))
+        print(json.dumps(comparison, indent=2))
         return 0
     from advisor.cli.render import compare
-
-    compare(table)
+    compare(comparison)
     return 0
