@@ -21,6 +21,7 @@ from advisor.cost import expr
 from advisor.cost.calculators import calculator, run
 from advisor.cost.pricing import weakest
 from advisor.errors import UsageError
+from advisor.humanize import number
 
 VOLUME = "events_per_month"
 WASTE_FAILURE_RATE = 0.01
@@ -73,7 +74,7 @@ def evaluate(section: dict, given: dict | None = None) -> PatternCost:
         else:
             env[name] = float(item["default"])
             if name != VOLUME:
-                assumed.append(f"{name}={env[name]:g}{(' ' + item['unit']) if item.get('unit') else ''}")
+                assumed.append(f"{name}={number(env[name])}{(' ' + item['unit']) if item.get('unit') else ''}")
     lines, unpriced, levels = [], [], []
     for entry in section["lines"]:
         calc = calculator(entry["service"])
@@ -173,7 +174,7 @@ def check_section(section: dict) -> list[str]:
             try:
                 evaluate(section, {} if volume is None else {VOLUME: volume})
             except UsageError as exc:
-                where = "the default inputs" if volume is None else f"{volume:g} events per month"
+                where = "the default inputs" if volume is None else f"{number(volume)} events per month"
                 problems.append(f"cost: at {where}: {exc}")
     return problems
 

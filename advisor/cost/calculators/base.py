@@ -9,6 +9,7 @@ from typing import Callable
 
 from advisor.cost.pricing import Line, PriceList, UnpricedMeter, price_list, weakest
 from advisor.errors import UsageError
+from advisor.humanize import number
 
 HOURS_PER_MONTH = 730  # AWS's pricing examples and calculator use 730 hours a month
 SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600
@@ -131,7 +132,7 @@ def _coerce(service: str, item: Input, raw):
 
 
 def _bound(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
+    return number(value)
 
 
 def run(calc: Calculator, given: dict) -> dict:
@@ -147,12 +148,10 @@ def run(calc: Calculator, given: dict) -> dict:
 
 
 def money(usd: float) -> str:
-    """Amounts as money: cents above a cent, four decimals below it, never scientific notation."""
-    if usd == 0:
-        return "$0.00"
-    if abs(usd) < 0.01:
-        return f"${usd:.4f}"
-    return f"${usd:,.2f}"
+    """Amounts as money, as every other text output writes them (advisor.humanize)."""
+    from advisor.humanize import money as human_money
+
+    return human_money(usd)
 
 
 def chunks(size_kb: float, chunk_kb: float) -> int:

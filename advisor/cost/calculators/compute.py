@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from advisor.cost.calculators.base import FREE_TIER, HOURS_PER_MONTH, Bill, Calculator, Input
 from advisor.errors import UsageError
+from advisor.humanize import number
 
 LAMBDA_LIMITS = "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"
 FARGATE_SIZES = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size"
@@ -39,13 +40,13 @@ def _stepfunctions(v: dict, bill: Bill) -> None:
 
 def _fargate(v: dict, bill: Bill) -> None:
     if v["vcpu"] not in FARGATE_MEMORY:
-        raise UsageError(f"--set: vcpu: expected one of 0.25, 0.5, 1, 2, 4, 8, 16 ({FARGATE_SIZES}), got {v['vcpu']:g}")
+        raise UsageError(f"--set: vcpu: expected one of 0.25, 0.5, 1, 2, 4, 8, 16 ({FARGATE_SIZES}), got {number(v['vcpu'])}")
     low, high, step = FARGATE_MEMORY[v["vcpu"]]
     memory = v["memory_gb"]
     valid = low <= memory <= high and (step is None and memory in (0.5, 1, 2) or step and (memory - low) % step == 0)
     if not valid:
-        allowed = "0.5, 1 or 2" if step is None else f"{low:g} to {high:g} in steps of {step:g}"
-        raise UsageError(f"--set: memory_gb: a {v['vcpu']:g} vCPU Fargate task takes {allowed} GB ({FARGATE_SIZES}), got {memory:g}")
+        allowed = "0.5, 1 or 2" if step is None else f"{number(low)} to {number(high)} in steps of {number(step)}"
+        raise UsageError(f"--set: memory_gb: a {number(v['vcpu'])} vCPU Fargate task takes {allowed} GB ({FARGATE_SIZES}), got {number(memory)}")
     hours = v["tasks"] * v["hours_per_month"]
     arch = "x86" if v["architecture"] == "x86_64" else "arm"
     bill.charge(f"{arch}_vcpu_hours", hours * v["vcpu"], f"vCPU-hours ({v['architecture']})")

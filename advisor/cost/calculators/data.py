@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from advisor.cost.calculators.base import FREE_TIER, HOURS_PER_MONTH, Bill, Calculator, Input, chunks
+from advisor.humanize import number
 
 APIGW_LIMITS = "https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html"
 WEBSOCKET_LIMITS = "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html"
@@ -32,8 +33,8 @@ def _dynamodb(v: dict, bill: Bill) -> None:
         bill.charge("on_demand_write_request_units", v["writes"] * write_units, "write request units")
         bill.charge("on_demand_read_request_units", v["reads"] * read_units * read_factor, "read request units")
     else:
-        bill.charge("provisioned_wcu_hours", v["wcu"] * HOURS_PER_MONTH, f"WCU-hours ({v['wcu']:g} WCU x {HOURS_PER_MONTH} h)")
-        bill.charge("provisioned_rcu_hours", v["rcu"] * HOURS_PER_MONTH, f"RCU-hours ({v['rcu']:g} RCU x {HOURS_PER_MONTH} h)")
+        bill.charge("provisioned_wcu_hours", v["wcu"] * HOURS_PER_MONTH, f"WCU-hours ({number(v['wcu'])} WCU x {HOURS_PER_MONTH} h)")
+        bill.charge("provisioned_rcu_hours", v["rcu"] * HOURS_PER_MONTH, f"RCU-hours ({number(v['rcu'])} RCU x {HOURS_PER_MONTH} h)")
     bill.charge("storage_gb_month", v["storage_gb"], "storage (GB-month)")
 
 

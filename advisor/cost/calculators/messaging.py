@@ -6,6 +6,7 @@ import math
 
 from advisor.cost.calculators.base import (FREE_TIER, HOURS_PER_MONTH, SECONDS_PER_MONTH, Bill, Calculator, Input,
                                            chunks)
+from advisor.humanize import number
 
 SQS_QUOTAS = "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html"
 SNS_LARGE = "https://docs.aws.amazon.com/sns/latest/dg/large-message-payloads.html"
@@ -36,8 +37,8 @@ def _kinesis(v: dict, bill: Bill) -> None:
     if v["capacity_mode"] == "provisioned":
         shards = v["shards"] if "shards" in v else _shards_for(v)
         if "shards" not in v:
-            bill.derived.append(f"shards={shards:g} (enough for the peak write rate)")
-        bill.charge("shard_hours", shards * HOURS_PER_MONTH, f"shard-hours ({shards:g} shard{'s' if shards != 1 else ''} x {HOURS_PER_MONTH} h)")
+            bill.derived.append(f"shards={number(shards)} (enough for the peak write rate)")
+        bill.charge("shard_hours", shards * HOURS_PER_MONTH, f"shard-hours ({number(shards)} shard{'s' if shards != 1 else ''} x {HOURS_PER_MONTH} h)")
         bill.charge("put_payload_units", v["records"] * chunks(v["record_kb"], 25), "PUT payload units (25 KB chunks)")
         return
     bill.charge("on_demand_stream_hours", HOURS_PER_MONTH, "stream-hours")
