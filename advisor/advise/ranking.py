@@ -22,6 +22,7 @@ from advisor.catalog.index import CatalogIndex, Cell
 
 TRAIT_KINDS = ("at-least", "required", "accepts", "includes", "includes-all", "not-above", "equals")
 MOST_DIFFERENCES = 8
+NEVER = "never the first choice"
 FIT_WORDS = {SETTING: ("partial_setting", "needs a setting on the resource"),
              QUOTA: ("partial_quota", "needs a quota increase"),
              WEAKER: ("weaker_match", "served by a pattern not built for it")}
@@ -65,16 +66,16 @@ def rank(fits: list[int], rows, columns, index: CatalogIndex, decided: dict, rul
                           f"offers more than asked ({', '.join(more)}), which costs throughput, money or operations"))
         items.append((weights["moving_part"] * index.moving_parts[i], f"{index.moving_parts[i]} moving parts"))
         if index.never_first_choice[i]:
-            items.append((weights["never_first_choice"], f"never the first choice: {index.never_first_choice[i]}"))
+            items.append((weights["never_first_choice"], f"{NEVER}: {index.never_first_choice[i]}"))
         penalties[i] = items
     scores = {i: round(100 - sum(p for p, _ in penalties[i])) for i in fits}
     order = sorted(fits, key=lambda i: (-scores[i], index.ids[i]))
     out = []
     for position, i in enumerate(order, 1):
-        fit_points = [w for p, w in penalties[i] if any(w.endswith(words) for _, words in FIT_WORDS.values())]
-        head = "meets every requirement in full" if not fit_points else "fits with: " + ", ".join(fit_points)
+        fitted = any(w.endswith(words) for _, w in penalties[i] for _, words in FIT_WORDS.values())
         parts = "; ".join(f"{words} (-{fmt(points)})" for points, words in penalties[i] if points)
-        summary = f"Ranked {position} of {len(order)}, score {scores[i]}: {head}; {parts}."
+        head = "" if fitted else "meets every requirement in full; "
+        summary = f"Ranked {position} of {len(order)}, score {scores[i]}: {head}{parts}."
         following = order[position] if position < len(order) else None
         versus = None
         if following is not None:
@@ -135,12 +136,10 @@ def _differences(a: int, b: int, penalties: dict, index: CatalogIndex, decided: 
     out = []
     a_items = {w for _, w in penalties[a]}
     b_items = {w for _, w in penalties[b]}
-    for points, words in penalties[b]:
-        if words not in a_items and not words.endswith("moving parts"):
-            out.append(f"{other}: {words}")
-    for points, words in penalties[a]:
-        if words not in b_items and not words.endswith("moving parts"):
-            out.append(f"{index.ids[a]}: {words}")
+    for pid, mine, theirs in ((other, penalties[b], a_items), (index.ids[a], penalties[a], b_items)):
+        for points, words in mine:
+            if words not in theirs and not words.endswith("moving parts"):
+                out.append(f"{pid}: {words.split(':')[0] if words.startswith(NEVER) else words}")
     traits = []
     asked = [q for q in rules.questions if q["key"] in decided]
     rest = [q for q in rules.questions if q["key"] not in decided and applies(q, workload)]

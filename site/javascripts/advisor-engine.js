@@ -10,7 +10,7 @@
   FIT_WORDS[SETTING] = ["partial_setting", "needs a setting on the resource"];
   FIT_WORDS[QUOTA] = ["partial_quota", "needs a quota increase"];
   FIT_WORDS[WEAKER] = ["weaker_match", "served by a pattern not built for it"];
-  var MOST_DIFFERENCES = 8;
+  var MOST_DIFFERENCES = 8, NEVER = "never the first choice";
 
   function fmt(v) {
     if (typeof v === "boolean") return v ? "yes" : "no";
@@ -260,8 +260,9 @@
   function differences(data, a, b, decided, workload) {
     var out = [], aWords = a.items.map(function (x) { return x[1]; }), bWords = b.items.map(function (x) { return x[1]; });
     var movingParts = function (w) { return w.slice(-"moving parts".length) === "moving parts"; };
-    b.items.forEach(function (x) { if (aWords.indexOf(x[1]) < 0 && !movingParts(x[1])) out.push(b.p.id + ": " + x[1]); });
-    a.items.forEach(function (x) { if (bWords.indexOf(x[1]) < 0 && !movingParts(x[1])) out.push(a.p.id + ": " + x[1]); });
+    var short = function (w) { return w.indexOf(NEVER) === 0 ? w.split(":")[0] : w; };
+    b.items.forEach(function (x) { if (aWords.indexOf(x[1]) < 0 && !movingParts(x[1])) out.push(b.p.id + ": " + short(x[1])); });
+    a.items.forEach(function (x) { if (bWords.indexOf(x[1]) < 0 && !movingParts(x[1])) out.push(a.p.id + ": " + short(x[1])); });
     var asked = data.questions.filter(function (q) { return q.key in decided; });
     var rest = data.questions.filter(function (q) { return !(q.key in decided) && applies(q, workload); });
     var seen = [];
@@ -289,20 +290,20 @@
       var more = excessLabels(data, f.p, decided, workload);
       if (more.length) items.push([w.extra_guarantee * more.length, "offers more than asked (" + more.join(", ") + "), which costs throughput, money or operations"]);
       items.push([w.moving_part * f.p.moving_parts, f.p.moving_parts + " moving parts"]);
-      if (f.p.never_first_choice) items.push([w.never_first_choice, "never the first choice: " + f.p.never_first_choice]);
+      if (f.p.never_first_choice) items.push([w.never_first_choice, NEVER + ": " + f.p.never_first_choice]);
       f.items = items;
       f.score = Math.round(100 - items.reduce(function (s, x) { return s + x[0]; }, 0));
     });
     var order = fits.slice().sort(function (x, y) { return cmp(y.score, x.score) || cmp(x.p.id, y.p.id); });
     return order.map(function (f, n) {
-      var fitPoints = f.items.filter(function (x) { return endsWithFit(x[1]); }).map(function (x) { return x[1]; });
-      var head = fitPoints.length ? "fits with: " + fitPoints.join(", ") : "meets every requirement in full";
+      var fitted = f.items.some(function (x) { return endsWithFit(x[1]); });
       var parts = f.items.filter(function (x) { return x[0]; }).map(function (x) { return x[1] + " (-" + fmt(x[0]) + ")"; }).join("; ");
+      var head = fitted ? "" : "meets every requirement in full; ";
       var next = order[n + 1], versus = null;
       if (next) versus = { id: next.p.id, score_difference: f.score - next.score, differences: differences(data, f, next, decided, workload) };
       var why = [], partial = [];
       f.statuses.forEach(function (st, k) { (isPartial(st) ? partial : why).push(f.sentences[k]()); });
-      return { f: f, summary: "Ranked " + (n + 1) + " of " + order.length + ", score " + f.score + ": " + head + "; " + parts + ".",
+      return { f: f, summary: "Ranked " + (n + 1) + " of " + order.length + ", score " + f.score + ": " + head + parts + ".",
         versus: versus, why: why, partial: partial };
     });
   }
