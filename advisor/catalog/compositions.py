@@ -39,7 +39,7 @@ def _pair(upstream: dict, downstream: dict, entry: dict) -> dict:
         traits[key] = {"value": value, "note": entry["solves"]}
     return {
         "name": f"{upstream['name']}, then {downstream['name']}",
-        "workloads": downstream["workloads"],
+        "workloads": entry.get("workloads", downstream["workloads"]),
         "traits": traits,
         "limits": downstream.get("limits", []),
         "cons": list(upstream["cons"][:1]) + list(downstream["cons"][:2]),
