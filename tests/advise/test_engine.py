@@ -115,3 +115,21 @@ def test_the_text_answer_says_why_the_first_beats_the_second(run_cli):
     line = next(l for l in out.splitlines() if l.strip().startswith("over #2"))
     assert line.strip().startswith("over #2 rest-api-lambda-dynamodb: rest-api-lambda-dynamodb: AWS prefers http-api-lambda when both fit")
     assert "API features: none vs api-keys, usage-plans, request-validation, caching, waf" in line
+
+
+def test_the_requirements_schema_documents_every_key_and_answer_of_the_rules():
+    from advisor.advise.rules import load_rules
+    from conftest import ROOT
+
+    schema = json.loads((ROOT / "schemas" / "requirements.schema.json").read_text(encoding="utf-8"))
+    rules = load_rules()
+    assert list(schema["properties"]) == rules.keys
+    for q in rules.questions:
+        prop = schema["properties"][q["key"]]
+        assert prop["description"], q["key"]
+        if q["type"] == "enum":
+            assert prop["enum"] == list(q["answers"]), q["key"]
+        if q["type"] == "list":
+            assert prop["items"]["enum"] == list(q["answers"]), q["key"]
+        for answer in q.get("no_need", []):
+            assert answer in prop["description"] or answer in schema["description"], (q["key"], answer)
