@@ -50,7 +50,9 @@ def load_rules() -> Rules:
 
 
 def _allowed(q: dict) -> str:
-    if q["type"] in ("enum", "list"):
+    if q["type"] == "list":
+        return ", ".join(q["answers"]) + " (comma-separated), or none"
+    if q["type"] == "enum":
         return ", ".join(q["answers"])
     if q["type"] == "boolean":
         return "true, false"
@@ -70,8 +72,13 @@ def coerce(key: str, value, rules: Rules, source: str = "--require"):
             raise bad
         return value
     if kind == "list":
-        items = value if isinstance(value, list) else [v.strip() for v in str(value).split(",") if v.strip()]
-        if not items or any(i not in q["answers"] for i in items):
+        if isinstance(value, list):
+            items = value
+        elif str(value).strip().lower() in ("", "none"):  # "don't need any": an empty list
+            items = []
+        else:
+            items = [v.strip() for v in str(value).split(",") if v.strip()]
+        if any(not isinstance(i, str) or i not in q["answers"] for i in items):
             raise bad
         return sorted(set(items), key=list(q["answers"]).index)
     if kind == "boolean":

@@ -111,7 +111,7 @@ def _answer(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return ",".join(value)
+        return ",".join(value) if value else "none"
     return str(value)
 
 

@@ -16,7 +16,7 @@ SCENARIOS = load_scenarios()
 def _recommend(run_cli, requirements: dict) -> dict:
     args = []
     for key, value in requirements.items():
-        text = ",".join(value) if isinstance(value, list) else (str(value).lower() if isinstance(value, bool) else str(value))
+        text = (",".join(value) or "none") if isinstance(value, list) else (str(value).lower() if isinstance(value, bool) else str(value))
         args += ["--require", f"{key}={text}"]
     code, out, err = run_cli("recommend", "--json", *args)
     assert code == 0, err
@@ -45,7 +45,15 @@ def test_scenario(run_cli, scenario):
 
 
 def test_scenarios_cite_their_source_and_are_enough():
-    assert len(SCENARIOS) >= 25
+    from advisor.advise.checks import no_need
+    from advisor.advise.rules import load_rules
+
+    rules = load_rules()
+    assert len(SCENARIOS) >= 90
+    negative = [s for s in SCENARIOS if any(k != "workload" and no_need(rules.question(k), v) for k, v in s["requirements"].items())]
+    assert len(negative) >= 20, "scenarios with a \"don't need\" answer"
+    outside = [s for s in SCENARIOS if not s.get("top") and any("outside this catalog" in c for c in s.get("conflicts_contain", []))]
+    assert len(outside) >= 10, "scenarios the catalog cannot serve, answered with a pointer"
     names = [s["name"] for s in SCENARIOS]
     assert len(names) == len(set(names)), "scenario names must be unique"
     for s in SCENARIOS:
