@@ -57,7 +57,7 @@ class Check:
     key: str
     column: str
     status: Callable[[Cell | None, Cell | None], str]  # (cell, extra cell) -> status
-    reason: Callable[[str, Slot, Slot | None], str]
+    reason: Callable[[str, Cell | None, str, str, Slot | None], str]  # (status, cell, note, cited, extra slot)
     extra: str | None = None  # a second column the decision reads (strict-order configuration)
 
 
@@ -65,10 +65,10 @@ def compile_check(question: dict, required, requirements: dict | None = None) ->
     requirements = requirements or {}
     rule, label, kind, key = question["rule"], question["label"], question["rule"]["kind"], question["key"]
     if kind == "workload":
-        def reason(status, main, extra):
+        def reason(status, cell, note, cited, extra):
             if status == MEETS:
                 return f"{label}: built for {required}"
-            return f"{label}: built for {fmt(main.cell.value)}, not {required}"
+            return f"{label}: built for {fmt(cell.value)}, not {required}"
         return Check(key, WORKLOADS, lambda cell, extra: MEETS if cell and required in cell.value else FAILS, reason)
     trait = rule["trait"]
     if no_need(question, required):
@@ -77,10 +77,10 @@ def compile_check(question: dict, required, requirements: dict | None = None) ->
         def value_of(cell):
             return cell.value if cell else rule["default"]
 
-        def reason(status, main, extra):
+        def reason(status, cell, note, cited, extra):
             if status == MEETS:
-                return f"{label}: {value_of(main.cell)}"
-            return f"{label}: needs {required}; this pattern speaks {value_of(main.cell)} only"
+                return f"{label}: {value_of(cell)}"
+            return f"{label}: needs {required}; this pattern speaks {value_of(cell)} only"
         return Check(key, trait, lambda cell, extra: MEETS if value_of(cell) == required else FAILS, reason)
     if kind == "not-above":
         strict = rule.get("strict_order_trait") if requirements.get("ordering") == "strict" else None
@@ -93,8 +93,8 @@ def compile_check(question: dict, required, requirements: dict | None = None) ->
     def status(cell, extra):
         return FAILS if cell is None else decide(cell)
 
-    def reason(status, main, extra):
-        return missing if main.cell is None else write(status, main.cell, main.note)
+    def reason(status, cell, note, cited, extra):
+        return missing if cell is None else write(status, cell, note)
     return Check(key, trait, status, reason)
 
 
@@ -113,7 +113,7 @@ def _not_needed(key: str, trait: str, kind: str, rule: dict, label: str, require
 
     answered = "no" if required is False else fmt(required)
     return Check(key, trait, lambda cell, extra: MEETS,
-                 lambda status, main, extra: f"{label}: {described(main.cell)} (not needed: you answered {answered})")
+                 lambda status, cell, note, cited, extra: f"{label}: {described(cell)} (not needed: you answered {answered})")
 
 
 def _trait_check(kind: str, rule: dict, required, label: str):
@@ -161,14 +161,14 @@ def _strict_order(key: str, trait: str, rule: dict, required, label: str) -> Che
     def status(cell, extra):
         return MEETS if (cell is not None and cell.value == required) or extra is not None else FAILS
 
-    def reason(status, main, extra):
-        value = main.cell.value if main.cell else "none"
-        if main.cell is not None and main.cell.value == required:
-            return f"{label}: {value} ({required} needed).{main.note}"
+    def reason(status, cell, note, cited, extra):
+        value = cell.value if cell else "none"
+        if cell is not None and cell.value == required:
+            return f"{label}: {value} ({required} needed).{note}"
         if extra is not None and extra.cell is not None:
             return (f"{label}: {value} by default, {required} by configuration, at up to "
                     f"{fmt(extra.cell.value)} events/s{extra.cited}.{extra.note}")
-        return f"{label}: needs {required}, this pattern gives {value}.{main.note}"
+        return f"{label}: needs {required}, this pattern gives {value}.{note}"
     return Check(key, trait, status, reason, rule["strict_via"])
 
 
@@ -205,8 +205,8 @@ def _not_above(key: str, trait: str, strict: str | None, required, label: str, u
         return f"{what}: needs {shown} {unit}, the limit is {fmt(value)} {unit}{cited}.{note}"
 
     if strict is None:
-        return Check(key, trait, lambda cell, extra: decide(cell), lambda status, main, extra: write(status, main, label))
+        return Check(key, trait, lambda cell, extra: decide(cell), lambda status, cell, note, cited, extra: write(status, Slot(cell, note, cited), label))
     # strict order asked: a pattern keeping it by configuration is held to that configuration's rate
     return Check(key, trait, lambda cell, extra: decide(extra if extra is not None else cell),
-                 lambda status, main, extra: write(status, extra, f"{label} in strict order") if extra is not None and extra.cell is not None
-                 else write(status, main, label), strict)
+                 lambda status, cell, note, cited, extra: write(status, extra, f"{label} in strict order") if extra is not None and extra.cell is not None
+                 else write(status, Slot(cell, note, cited), label), strict)

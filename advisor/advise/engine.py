@@ -94,12 +94,30 @@ class _Single:
 
 
 def _slot(column: Column, i: int) -> Slot:
-    return Slot(column.cell(i), column.notes[i], column.cited[i])
+    return Slot(column.cells[column.codes[i]], column.notes[i], column.cited[i])
 
 
 def _sentence(decided: Check, column: Column, extra: Column | None, status: str, i: int) -> str:
     """The reason pattern i gets this status, written from its own note and cited limit."""
-    return decided.reason(status, _slot(column, i), _slot(extra, i) if extra else None)
+    return decided.reason(status, column.cells[column.codes[i]], column.notes[i], column.cited[i],
+                          _slot(extra, i) if extra else None)
+
+
+def _writer(decided: Check, column: Column, extra: Column | None):
+    """write(status, i): _sentence, remembered per decision input for patterns whose sentence
+    carries no text of their own (no note, no cited limit), which is most ruled-out lines."""
+    memo: dict = {}
+    codes, notes, cited = column.codes, column.notes, column.cited
+
+    def write(status: str, i: int) -> str:
+        if notes[i] or cited[i] or (extra is not None and (extra.notes[i] or extra.cited[i])):
+            return _sentence(decided, column, extra, status, i)
+        key = (status, codes[i], extra.codes[i] if extra is not None else None)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _sentence(decided, column, extra, status, i)
+        return found
+    return write
 
 
 def split_requirements(requirements: dict, rules: Rules) -> tuple[dict, dict, list[str]]:
@@ -152,10 +170,11 @@ def recommend(requirements: dict, catalog, rules: Rules | None = None, pattern_d
     result = Result(dict(requirements), notes=notes)
     checks = [compile_check(rules.question(k), v, decided) for k, v in decided.items()]
     columns, rows = evaluate(index, checks)
+    writers = [_writer(d, c, e) for d, c, e in columns]
     fits = []
     for i, row in enumerate(rows):
         if FAILS in row:
-            reasons = [_sentence(d, c, e, FAILS, i) for (d, c, e), status in zip(columns, row) if status is FAILS]
+            reasons = [write(FAILS, i) for write, status in zip(writers, row) if status is FAILS]
             result.ruled_out.append(RuledOut(index.ids[i], index.names[i], reasons))
         else:
             fits.append(i)
@@ -166,8 +185,8 @@ def recommend(requirements: dict, catalog, rules: Rules | None = None, pattern_d
     for entry in ranked:
         i = entry.i
         why, partial = [], []
-        for (d, c, e), status in zip(columns, rows[i]):
-            (partial if status in PARTIAL else why).append(_sentence(d, c, e, status, i))
+        for write, status in zip(writers, rows[i]):
+            (partial if status in PARTIAL else why).append(write(status, i))
         usd = costs.get(i)
         result.recommended.append(Recommendation(index.ids[i], index.names[i], entry.score, [entry.summary] + why,
                                                  list(index.cons[i]), partial, None if usd is None else usd.usd,

@@ -22,6 +22,7 @@ from advisor.catalog.index import CatalogIndex, Cell
 
 TRAIT_KINDS = ("at-least", "required", "accepts", "includes", "includes-all", "not-above", "equals")
 MOST_DIFFERENCES = 8
+COMPARED = 10  # versus_next is written for the first ten; below them nobody reads it, and a big catalog pays per pair
 NEVER = "never the first choice"
 FIT_WORDS = {SETTING: ("partial_setting", "needs a setting on the resource"),
              QUOTA: ("partial_quota", "needs a quota increase"),
@@ -78,7 +79,7 @@ def rank(fits: list[int], rows, columns, index: CatalogIndex, decided: dict, rul
         summary = f"Ranked {position} of {len(order)}, score {scores[i]}: {head}{parts}."
         following = order[position] if position < len(order) else None
         versus = None
-        if following is not None:
+        if following is not None and position <= COMPARED:
             versus = {"id": index.ids[following], "score_difference": scores[i] - scores[following],
                       "differences": _differences(i, following, penalties, index, decided, rules, workload)}
         out.append(Ranked(i, scores[i], summary, versus))

@@ -10,7 +10,7 @@
   FIT_WORDS[SETTING] = ["partial_setting", "needs a setting on the resource"];
   FIT_WORDS[QUOTA] = ["partial_quota", "needs a quota increase"];
   FIT_WORDS[WEAKER] = ["weaker_match", "served by a pattern not built for it"];
-  var MOST_DIFFERENCES = 8, NEVER = "never the first choice";
+  var MOST_DIFFERENCES = 8, NEVER = "never the first choice", COMPARED = 10;
 
   function fmt(v) {
     if (typeof v === "boolean") return v ? "yes" : "no";
@@ -300,7 +300,7 @@
       var parts = f.items.filter(function (x) { return x[0]; }).map(function (x) { return x[1] + " (-" + fmt(x[0]) + ")"; }).join("; ");
       var head = fitted ? "" : "meets every requirement in full; ";
       var next = order[n + 1], versus = null;
-      if (next) versus = { id: next.p.id, score_difference: f.score - next.score, differences: differences(data, f, next, decided, workload) };
+      if (next && n < COMPARED) versus = { id: next.p.id, score_difference: f.score - next.score, differences: differences(data, f, next, decided, workload) };
       var why = [], partial = [];
       f.statuses.forEach(function (st, k) { (isPartial(st) ? partial : why).push(f.sentences[k]()); });
       return { f: f, summary: "Ranked " + (n + 1) + " of " + order.length + ", score " + f.score + ": " + head + parts + ".",
