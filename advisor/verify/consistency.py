@@ -11,7 +11,7 @@ from advisor.cfn.template_graph import TemplateGraph, edge_is_wired, resources_o
 
 from advisor.catalog.units import TRAIT_UNITS as _TRAIT_UNITS
 
-_TRAIT_KEYS = ("ordering", "delivery", "consumers", "write_rate_control", "replay", "content_filtering", "max_message_kb",
+_TRAIT_KEYS = ("ordering", "delivery", "consumers", "write_rate_control", "replay", "content_filtering", "replay_window_days", "max_message_kb",
                "max_events_per_s", "strict_order_events_per_s", "max_task_minutes", "latency", "auth", "custom_domain_https",
                "human_approval", "api_features")
 
