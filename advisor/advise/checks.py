@@ -40,6 +40,15 @@ def no_need(question: dict, required) -> bool:
     return required in question.get("no_need", ())
 
 
+def condition_met(condition, value) -> bool:
+    """A pointer's condition on one requirement: equal, or for a number {at_least: n} / {below: n}."""
+    if isinstance(condition, dict):
+        if value is None or isinstance(value, (bool, str, list)):
+            return False
+        return all((op == "at_least" and value >= bound) or (op == "below" and value < bound) for op, bound in condition.items())
+    return value == condition
+
+
 def applies(question: dict, workload) -> bool:
     return workload is None or question["applies_to"] == "all" or workload in question["applies_to"]
 
@@ -61,9 +70,11 @@ class Check:
     extra: str | None = None  # a second column the decision reads (strict-order configuration)
 
 
-def compile_check(question: dict, required, requirements: dict | None = None) -> Check:
+def compile_check(question: dict, required, requirements: dict | None = None, pointers=()) -> Check:
     requirements = requirements or {}
     rule, label, kind, key = question["rule"], question["label"], question["rule"]["kind"], question["key"]
+    if kind == "pointer":
+        return _pointer(key, label, required, question.get("unit", ""), requirements, pointers)
     if kind == "workload":
         def reason(status, cell, note, cited, extra):
             if status == MEETS:
@@ -96,6 +107,18 @@ def compile_check(question: dict, required, requirements: dict | None = None) ->
     def reason(status, cell, note, cited, extra):
         return missing if cell is None else write(status, cell, note)
     return Check(key, trait, status, reason)
+
+
+def _pointer(key: str, label: str, required, unit: str, requirements: dict, pointers) -> Check:
+    """A need no trait records: every pattern fails it when a decisive pointer's conditions hold."""
+    shown = f"{fmt(required)} {unit}".strip()
+    found = [p for p in pointers if p.get("decisive") and key in p["when"]
+             and all(condition_met(c, requirements.get(k)) for k, c in p["when"].items())]
+    if found:
+        failed = f"{label}: {shown} is beyond what this catalog's patterns promise; look at {found[0]['service']}"
+        return Check(key, WORKLOADS, lambda cell, extra: FAILS, lambda status, cell, note, cited, extra: failed)
+    met = f"{label}: {shown} asked; the catalog's data states no figure to check it against"
+    return Check(key, WORKLOADS, lambda cell, extra: MEETS, lambda status, cell, note, cited, extra: met)
 
 
 def _not_needed(key: str, trait: str, kind: str, rule: dict, label: str, required) -> Check:

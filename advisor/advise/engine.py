@@ -168,7 +168,7 @@ def recommend(requirements: dict, catalog, rules: Rules | None = None, pattern_d
     index = index_of(catalog)
     decided, cost, notes = split_requirements(requirements, rules)
     result = Result(dict(requirements), notes=notes)
-    checks = [compile_check(rules.question(k), v, decided) for k, v in decided.items()]
+    checks = [compile_check(rules.question(k), v, decided, rules.beyond_catalog) for k, v in decided.items()]
     columns, rows = evaluate(index, checks)
     writers = [_writer(d, c, e) for d, c, e in columns]
     fits = []

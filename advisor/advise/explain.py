@@ -4,16 +4,8 @@ alone or together."""
 
 from __future__ import annotations
 
-from advisor.advise.checks import FAILS, fmt
+from advisor.advise.checks import FAILS, condition_met, fmt
 from advisor.advise.rules import Rules
-
-
-def _matches(condition, value) -> bool:
-    if isinstance(condition, dict):
-        if value is None or isinstance(value, (bool, str, list)):
-            return False
-        return all((op == "at_least" and value >= bound) or (op == "below" and value < bound) for op, bound in condition.items())
-    return value == condition
 
 
 def _condition(key: str, condition) -> str:
@@ -27,7 +19,7 @@ def pointers(decided: dict, rules: Rules) -> list[str]:
     """Every pointer whose conditions the requirements meet."""
     out = []
     for pointer in rules.beyond_catalog:
-        if all(_matches(c, decided.get(k)) for k, c in pointer["when"].items()):
+        if all(condition_met(c, decided.get(k)) for k, c in pointer["when"].items()):
             when = ", ".join(_condition(k, c) for k, c in pointer["when"].items())
             out.append(f"{when} is outside this catalog: look at {pointer['service']}. {pointer['why']} {pointer['url']}")
     return out

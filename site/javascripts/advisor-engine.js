@@ -57,8 +57,9 @@
   }
 
   // compile(q, required, decided) -> {key, trait, extra, status(main, extra), reason(status, main, extra)}
-  function compile(q, required, decided) {
+  function compile(q, required, decided, pointersData) {
     var rule = q.rule, label = q.label, kind = rule.kind, key = q.key;
+    if (kind === "pointer") return pointerCheck(key, label, required, q.unit || "", decided, pointersData);
     if (kind === "workload") {
       return { key: key, workload: true,
         status: function (p) { return p.workloads.indexOf(required) >= 0 ? MEETS : FAILS; },
@@ -92,6 +93,19 @@
     return { key: key, trait: trait,
       status: function (main) { return main.cell === null ? FAILS : tc[0](main.cell); },
       reason: function (st, main) { return main.cell === null ? missing : tc[1](st, main.cell, main.note); } };
+  }
+
+  function pointerCheck(key, label, required, unit, decided, pointersData) {
+    var shown = (fmt(required) + " " + unit).trim();
+    var found = pointersData.filter(function (p) {
+      return p.decisive && key in p.when && Object.keys(p.when).every(function (k) { return matches(p.when[k], decided[k]); });
+    });
+    if (found.length) {
+      var failed = label + ": " + shown + " is beyond what this catalog's patterns promise; look at " + found[0].service;
+      return { key: key, workload: true, status: function () { return FAILS; }, reason: function () { return failed; } };
+    }
+    var met = label + ": " + shown + " asked; the catalog's data states no figure to check it against";
+    return { key: key, workload: true, status: function () { return MEETS; }, reason: function () { return met; } };
   }
 
   function described(kind, rule, cell) {
@@ -370,7 +384,7 @@
   function recommend(data, req) {
     var parts = split(data, req), decided = parts[0];
     var result = { requirements: req, notes: parts[2], recommended: [], compositions: [], ruled_out: [], conflicts: [] };
-    var checks = Object.keys(decided).map(function (k) { return compile(question(data, k), decided[k], decided); });
+    var checks = Object.keys(decided).map(function (k) { return compile(question(data, k), decided[k], decided, data.beyond_catalog); });
     var rows = evaluate(data.patterns, checks), fits = [];
     rows.forEach(function (r) {
       if (r.statuses.indexOf(FAILS) >= 0) {
