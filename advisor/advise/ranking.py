@@ -72,9 +72,13 @@ def rank(fits: list[int], rows, columns, index: CatalogIndex, decided: dict, rul
     scores = {i: round(100 - sum(p for p, _ in penalties[i])) for i in fits}
     order = sorted(fits, key=lambda i: (-scores[i], index.ids[i]))
     out = []
+    written: dict = {}
     for position, i in enumerate(order, 1):
         fitted = any(w.endswith(words) for _, w in penalties[i] for _, words in FIT_WORDS.values())
-        parts = "; ".join(f"{words} (-{fmt(points)})" for points, words in penalties[i] if points)
+        key = tuple(penalties[i])
+        parts = written.get(key)
+        if parts is None:  # many patterns share their deductions; write each list once
+            parts = written[key] = "; ".join(f"{words} (-{points})" for points, words in penalties[i] if points)
         head = "" if fitted else "meets every requirement in full; "
         summary = f"Ranked {position} of {len(order)}, score {scores[i]}: {head}{parts}."
         following = order[position] if position < len(order) else None

@@ -311,7 +311,7 @@
     var order = fits.slice().sort(function (x, y) { return cmp(y.score, x.score) || cmp(x.p.id, y.p.id); });
     return order.map(function (f, n) {
       var fitted = f.items.some(function (x) { return endsWithFit(x[1]); });
-      var parts = f.items.filter(function (x) { return x[0]; }).map(function (x) { return x[1] + " (-" + fmt(x[0]) + ")"; }).join("; ");
+      var parts = f.items.filter(function (x) { return x[0]; }).map(function (x) { return x[1] + " (-" + String(x[0]) + ")"; }).join("; ");
       var head = fitted ? "" : "meets every requirement in full; ";
       var next = order[n + 1], versus = null;
       if (next && n < COMPARED) versus = { id: next.p.id, score_difference: f.score - next.score, differences: differences(data, f, next, decided, workload) };
