@@ -133,7 +133,8 @@ def recommendation(result) -> None:
             lines += [f"       why: {w}" for w in r.why]
             lines += [f"       partly: {p}" for p in r.partial]
             if r.versus_next:
-                lines.append(f"       over #{i + 1} {r.versus_next['id']}: " + "; ".join(r.versus_next["differences"]))
+                lines.append(f"       over #{i + 1} {r.versus_next['id']} (score {r.versus_next['score_difference']:+}): "
+                             + "; ".join(r.versus_next["differences"]))
             lines += [f"       trade-off: {t}" for t in r.tradeoffs[:3]]
     else:
         lines.append("Nothing in the catalog meets every requirement on its own.")

@@ -113,7 +113,7 @@ def test_the_text_answer_says_why_the_first_beats_the_second(run_cli):
     code, out, _ = run_cli("recommend", "--require", "workload=http-api", "--require", "auth=iam")
     assert code == 0
     line = next(l for l in out.splitlines() if l.strip().startswith("over #2"))
-    assert line.strip().startswith("over #2 rest-api-lambda-dynamodb: rest-api-lambda-dynamodb: AWS prefers http-api-lambda when both fit")
+    assert line.strip().startswith("over #2 rest-api-lambda-dynamodb (score +9): rest-api-lambda-dynamodb: AWS prefers http-api-lambda when both fit")
     assert "API features: none vs api-keys, usage-plans, request-validation, caching, waf" in line
 
 
