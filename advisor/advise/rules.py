@@ -61,14 +61,18 @@ def _allowed(q: dict) -> str:
 
 def coerce(key: str, value, rules: Rules, source: str = "--require"):
     """Turn a raw answer (text from the command line, or YAML data) into a typed requirement."""
+    if not isinstance(key, str):
+        raise UsageError(f'{source}: requirement keys are words; got {key!r}; allowed: {", ".join(rules.keys)}')
     try:
         q = rules.question(key)
     except KeyError:
         raise UsageError(f'{source}: unknown requirement "{key}"; allowed: {", ".join(rules.keys)}') from None
     bad = UsageError(f'{source}: {key}: invalid value {value!r}; allowed: {_allowed(q)}')
     kind = q["type"]
+    if isinstance(value, dict) or (isinstance(value, list) and kind != "list"):
+        raise bad  # a mapping or list where one answer belongs
     if kind == "enum":
-        if value not in q["answers"]:
+        if not isinstance(value, str) or value not in q["answers"]:
             raise bad
         return value
     if kind == "list":

@@ -133,3 +133,15 @@ def test_the_requirements_schema_documents_every_key_and_answer_of_the_rules():
             assert prop["items"]["enum"] == list(q["answers"]), q["key"]
         for answer in q.get("no_need", []):
             assert answer in prop["description"] or answer in schema["description"], (q["key"], answer)
+
+
+def test_an_answers_file_with_values_of_the_wrong_shape_is_a_usage_error_not_a_traceback(run_cli, tmp_path):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("workload: [messaging]\nreplay: {a: 1}\n", encoding="utf-8")
+    code, out, err = run_cli("recommend", "--answers", str(answers))
+    assert (code, out) == (2, "")
+    assert err.splitlines()[1:] == [
+        f"{answers}:1:11: workload: invalid value ['messaging']; allowed: messaging, http-api, static-website, file-processing, "
+        "change-data-capture, scheduled-job, workflow, webhook-ingestion, analytics, batch-job",
+        f"{answers}:2:9: replay: invalid value {{'a': 1}}; allowed: true, false",
+    ]
