@@ -228,6 +228,7 @@ def _costs(cost: dict, fits: list[int], index: CatalogIndex, catalog, pattern_da
     if pattern_data is None:
         get = getattr(catalog, "get", None)
         if get is None:
+            result.notes.append("cost: no pattern data was given to price patterns with; the cost keys were not used")
             return {}
         pattern_data = lambda pid: get(pid).data  # noqa: E731
     budget = cost.get("monthly_budget_usd")
