@@ -1,22 +1,17 @@
-// The advisor's engine in the browser: a port of advisor/advise/ (checks.py, engine.py, ranking.py, explain.py)
-// evaluating advisor-data.json, which the site build exports from rules.yaml and the catalog. Tests require
-// results identical to `advisor recommend --json` on the whole scenario table. The cost step needs the Python
-// cost model, so here monthly_events and monthly_budget_usd are noted and not used.
+// The advisor's engine in the browser: a port of advisor/advise/ (checks, engine, ranking, explain) over advisor-data.json,
+// exported by the site build from rules.yaml and the catalog. Tests require JSON identical to `advisor recommend --json`
+// on the scenario table and the property cases. The cost step needs the Python cost model: cost keys are noted, not used.
 (function () {
   "use strict";
   var MEETS = "meets", WEAKER = "weaker", SETTING = "setting", QUOTA = "quota", FAILS = "fails";
   var TRAIT_KINDS = ["at-least", "required", "accepts", "includes", "includes-all", "not-above", "equals"];
-  var FIT_WORDS = {};
-  FIT_WORDS[SETTING] = ["partial_setting", "needs a setting on the resource"];
-  FIT_WORDS[QUOTA] = ["partial_quota", "needs a quota increase"];
-  FIT_WORDS[WEAKER] = ["weaker_match", "served by a pattern not built for it"];
+  var FIT_WORDS = { setting: ["partial_setting", "needs a setting on the resource"], quota: ["partial_quota", "needs a quota increase"],
+    weaker: ["weaker_match", "served by a pattern not built for it"] };  // keyed by SETTING, QUOTA, WEAKER
   var MOST_DIFFERENCES = 8, NEVER = "never the first choice", COMPARED = 10;
 
   function fmt(v) {
     if (typeof v === "boolean") return v ? "yes" : "no";
-    if (typeof v === "number") {
-      return Number.isInteger(v) ? v.toLocaleString("en-US") : v.toLocaleString("en-US", { maximumSignificantDigits: 6 });
-    }
+    if (typeof v === "number") return v.toLocaleString("en-US", Number.isInteger(v) ? {} : { maximumSignificantDigits: 6 });
     if (Array.isArray(v)) return v.length ? v.join(", ") : "none";
     return String(v);
   }
@@ -120,10 +115,7 @@
     if (kind === "at-least") {
       var order = rule.order;
       return [function (cell) { return order.indexOf(cell.value) >= order.indexOf(required) ? MEETS : FAILS; },
-        function (st, cell, note) {
-          return st === MEETS ? label + ": " + cell.value + " (" + required + " needed)." + note
-            : label + ": needs " + required + ", this pattern gives " + cell.value + "." + note;
-        }];
+        function (st, cell, note) { return st === MEETS ? label + ": " + cell.value + " (" + required + " needed)." + note : label + ": needs " + required + ", this pattern gives " + cell.value + "." + note; }];
     }
     if (kind === "required") {
       return [function (cell) { return cell.value ? MEETS : FAILS; },
@@ -131,10 +123,8 @@
     }
     if (kind === "accepts") {
       var accepted = rule.accepts[required];
-      return [function (cell) {
-        if (accepted.indexOf(cell.value) < 0) return FAILS;
-        return cell.value === accepted[0] ? MEETS : WEAKER;
-      }, function (st, cell, note) {
+      return [function (cell) { return accepted.indexOf(cell.value) < 0 ? FAILS : cell.value === accepted[0] ? MEETS : WEAKER; },
+        function (st, cell, note) {
         if (st === MEETS) return label + ": " + cell.value + " (" + required + " needed)." + note;
         if (st === WEAKER) return label + ": " + cell.value + ", which serves " + required + " work without being built for it." + note;
         return label + ": needs " + required + ", this pattern is " + cell.value + "." + note;
@@ -142,10 +132,7 @@
     }
     if (kind === "includes") {
       return [function (cell) { return cell.value.indexOf(required) >= 0 ? MEETS : FAILS; },
-        function (st, cell, note) {
-          return st === MEETS ? label + ": supports " + required + "." + note
-            : label + ": needs " + required + ", this pattern supports " + fmt(cell.value) + "." + note;
-        }];
+        function (st, cell, note) { return st === MEETS ? label + ": supports " + required + "." + note : label + ": needs " + required + ", this pattern supports " + fmt(cell.value) + "." + note; }];
     }
     if (kind === "includes-all") {
       var lacking = function (cell) { return required.filter(function (x) { return cell.value.indexOf(x) < 0; }); };
@@ -163,9 +150,7 @@
       reason: function (st, main, extra) {
         var value = main.cell ? main.cell.value : "none";
         if (main.cell !== null && main.cell.value === required) return label + ": " + value + " (" + required + " needed)." + main.note;
-        if (extra.cell !== null) {
-          return label + ": " + value + " by default, " + required + " by configuration, at up to " + fmt(extra.cell.value) + " events/s" + extra.cited + "." + extra.note;
-        }
+        if (extra.cell !== null) return label + ": " + value + " by default, " + required + " by configuration, at up to " + fmt(extra.cell.value) + " events/s" + extra.cited + "." + extra.note;
         return label + ": needs " + required + ", this pattern gives " + value + "." + main.note;
       } };
   }
@@ -187,15 +172,9 @@
         return what + ": " + shown + " " + unit + " needed, " + bound + "." + s.note;
       }
       var upto = cell.ceiling === null ? "" : " up to " + fmt(cell.ceiling) + " " + unit;
-      if (st === SETTING) {
-        return what + ": " + shown + " " + unit + " is above the default of " + fmt(value) + " " + unit + "; a setting on the resource raises it" + upto + s.cited + "." + s.note;
-      }
-      if (st === QUOTA) {
-        return what + ": " + shown + " " + unit + " is above the default quota of " + fmt(value) + " " + unit + ", which AWS raises on request" + upto + s.cited + "." + s.note;
-      }
-      if (cell.adjustable) {
-        return what + ": needs " + shown + " " + unit + ", the limit is " + fmt(value) + " " + unit + " and can be raised only to " + fmt(cell.ceiling) + " " + unit + s.cited + "." + s.note;
-      }
+      if (st === SETTING) return what + ": " + shown + " " + unit + " is above the default of " + fmt(value) + " " + unit + "; a setting on the resource raises it" + upto + s.cited + "." + s.note;
+      if (st === QUOTA) return what + ": " + shown + " " + unit + " is above the default quota of " + fmt(value) + " " + unit + ", which AWS raises on request" + upto + s.cited + "." + s.note;
+      if (cell.adjustable) return what + ": needs " + shown + " " + unit + ", the limit is " + fmt(value) + " " + unit + " and can be raised only to " + fmt(cell.ceiling) + " " + unit + s.cited + "." + s.note;
       return what + ": needs " + shown + " " + unit + ", the limit is " + fmt(value) + " " + unit + s.cited + "." + s.note;
     }
     if (strict === undefined) {
