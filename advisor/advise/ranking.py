@@ -46,41 +46,51 @@ def rank(fits: list[int], rows, columns, index: CatalogIndex, decided: dict, rul
     running = set(fits)
     known = [c.usd for i, c in costs.items() if c is not None and i in running]
     cheapest = max(min(known), 0.01) if known else None
-    penalties = {}
+    overruled: dict[str, list[dict]] = {}
+    for pref in rules.preferences:
+        if pref["prefer"] in fit_ids:
+            overruled.setdefault(pref["over"], []).append(pref)
+    penalties, scores, made = {}, {}, {}
     for i in fits:
-        items = []  # (points, words)
-        for label, status in zip(labels, rows[i]):
-            if status in FIT_WORDS:
-                weight, words = FIT_WORDS[status]
-                items.append((weights[weight], f"{label} {words}"))
-        for pref in rules.preferences:
-            if index.ids[i] == pref["over"] and pref["prefer"] in fit_ids:
-                items.append((weights["not_preferred"], f"AWS prefers {pref['prefer']} when both fit ({pref['source']})"))
         estimate = costs.get(i)
-        if cheapest is not None and estimate is not None and estimate.usd > cheapest:
-            points = min(weights["cost_max"], round(weights["cost_per_tenfold"] * math.log10(estimate.usd / cheapest)))
-            if points:
-                items.append((points, f"costs about ${fmt(round(estimate.usd, 2))} a month, {estimate.usd / cheapest:.1f}x the cheapest fit"))
-        more = [label for column, table in excess if (label := table[column.codes[i]])]
-        if more:
-            items.append((weights["extra_guarantee"] * len(more),
-                          f"offers more than asked ({', '.join(more)}), which costs throughput, money or operations"))
-        items.append((weights["moving_part"] * index.moving_parts[i], f"{index.moving_parts[i]} moving parts"))
-        if index.never_first_choice[i]:
-            items.append((weights["never_first_choice"], f"{NEVER}: {index.never_first_choice[i]}"))
-        penalties[i] = items
-    scores = {i: round(100 - sum(p for p, _ in penalties[i])) for i in fits}
+        pid = index.ids[i]
+        # patterns with the same statuses, extras, size and standing share one list of deductions
+        key = (rows[i], tuple(column.codes[i] for column, _ in excess), index.moving_parts[i], index.never_first_choice[i],
+               pid if pid in overruled else None, None if estimate is None else estimate.usd)
+        found = made.get(key)
+        if found is None:
+            items = []  # (points, words)
+            for label, status in zip(labels, rows[i]):
+                if status in FIT_WORDS:
+                    weight, words = FIT_WORDS[status]
+                    items.append((weights[weight], f"{label} {words}"))
+            for pref in overruled.get(pid, ()):
+                items.append((weights["not_preferred"], f"AWS prefers {pref['prefer']} when both fit ({pref['source']})"))
+            if cheapest is not None and estimate is not None and estimate.usd > cheapest:
+                points = min(weights["cost_max"], round(weights["cost_per_tenfold"] * math.log10(estimate.usd / cheapest)))
+                if points:
+                    items.append((points, f"costs about ${fmt(round(estimate.usd, 2))} a month, {estimate.usd / cheapest:.1f}x the cheapest fit"))
+            more = [label for column, table in excess if (label := table[column.codes[i]])]
+            if more:
+                items.append((weights["extra_guarantee"] * len(more),
+                              f"offers more than asked ({', '.join(more)}), which costs throughput, money or operations"))
+            items.append((weights["moving_part"] * index.moving_parts[i], f"{index.moving_parts[i]} moving parts"))
+            if index.never_first_choice[i]:
+                items.append((weights["never_first_choice"], f"{NEVER}: {index.never_first_choice[i]}"))
+            found = made[key] = (items, round(100 - sum(points for points, _ in items)))
+        penalties[i], scores[i] = found
     order = sorted(fits, key=lambda i: (-scores[i], index.ids[i]))
     out = []
     written: dict = {}
     for position, i in enumerate(order, 1):
-        fitted = any(w.endswith(words) for _, w in penalties[i] for _, words in FIT_WORDS.values())
-        key = tuple(penalties[i])
-        parts = written.get(key)
-        if parts is None:  # many patterns share their deductions; write each list once
-            parts = written[key] = "; ".join(f"{words} (-{points})" for points, words in penalties[i] if points)
-        head = "" if fitted else "meets every requirement in full; "
-        summary = f"Ranked {position} of {len(order)}, score {scores[i]}: {head}{parts}."
+        items = penalties[i]
+        found = written.get(id(items))
+        if found is None:  # shared lists are written once
+            fitted = any(w.endswith(words) for _, w in items for _, words in FIT_WORDS.values())
+            parts = "; ".join(f"{words} (-{points})" for points, words in items if points)
+            found = written[id(items)] = ("" if fitted else "meets every requirement in full; ") + parts
+        head_parts = found
+        summary = f"Ranked {position} of {len(order)}, score {scores[i]}: {head_parts}."
         following = order[position] if position < len(order) else None
         versus = None
         if following is not None and position <= COMPARED:
