@@ -24,6 +24,7 @@ TRAIT_KINDS = ("at-least", "required", "accepts", "includes", "includes-all", "n
 MOST_DIFFERENCES = 8
 COMPARED = 10  # versus_next is written for the first ten; below them nobody reads it, and a big catalog pays per pair
 NEVER = "never the first choice"
+TIE = "same score, listed by id: the requirements given do not separate them; these differences decide it for your case"
 FIT_WORDS = {SETTING: ("partial_setting", "needs a setting on the resource"),
              QUOTA: ("partial_quota", "needs a quota increase"),
              WEAKER: ("weaker_match", "served by a pattern not built for it")}
@@ -94,8 +95,11 @@ def rank(fits: list[int], rows, columns, index: CatalogIndex, decided: dict, rul
         following = order[position] if position < len(order) else None
         versus = None
         if following is not None and position <= COMPARED:
+            differences = _differences(i, following, penalties, index, decided, rules, workload)
+            if scores[i] == scores[following]:  # say so rather than let the alphabet look like advice
+                differences = [TIE] + differences
             versus = {"id": index.ids[following], "score_difference": scores[i] - scores[following],
-                      "differences": _differences(i, following, penalties, index, decided, rules, workload)}
+                      "differences": differences[:MOST_DIFFERENCES]}
         out.append(Ranked(i, scores[i], summary, versus))
     return out
 

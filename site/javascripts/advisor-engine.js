@@ -8,6 +8,7 @@
   var FIT_WORDS = { setting: ["partial_setting", "needs a setting on the resource"], quota: ["partial_quota", "needs a quota increase"],
     weaker: ["weaker_match", "served by a pattern not built for it"] };  // keyed by SETTING, QUOTA, WEAKER
   var MOST_DIFFERENCES = 8, NEVER = "never the first choice", COMPARED = 10;
+  var TIE = "same score, listed by id: the requirements given do not separate them; these differences decide it for your case";
 
   function fmt(v) {
     if (typeof v === "boolean") return v ? "yes" : "no";
@@ -19,10 +20,8 @@
   function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
   function isPartial(s) { return s === SETTING || s === QUOTA; }
 
-  function noNeed(q, required) {
-    if (q.type === "boolean") return required === false;
-    if (q.type === "list") return !required.length;
-    return (q.no_need || []).indexOf(required) >= 0;
+  function noNeed(q, required) {  // false, an empty list, or an answer listed in no_need
+    return q.type === "boolean" ? required === false : q.type === "list" ? !required.length : (q.no_need || []).indexOf(required) >= 0;
   }
 
   function applies(q, workload) {
@@ -293,7 +292,8 @@
       var parts = f.items.filter(function (x) { return x[0]; }).map(function (x) { return x[1] + " (-" + String(x[0]) + ")"; }).join("; ");
       var head = fitted ? "" : "meets every requirement in full; ";
       var next = order[n + 1], versus = null;
-      if (next && n < COMPARED) versus = { id: next.p.id, score_difference: f.score - next.score, differences: differences(data, f, next, decided, workload) };
+      var diffs = next && n < COMPARED ? (f.score === next.score ? [TIE] : []).concat(differences(data, f, next, decided, workload)) : null;
+      if (diffs) versus = { id: next.p.id, score_difference: f.score - next.score, differences: diffs.slice(0, MOST_DIFFERENCES) };
       var why = [], partial = [];
       f.statuses.forEach(function (st, k) { (isPartial(st) ? partial : why).push(f.sentences[k]()); });
       return { f: f, summary: "Ranked " + (n + 1) + " of " + order.length + ", score " + f.score + ": " + head + parts + ".",

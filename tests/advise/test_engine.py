@@ -145,3 +145,11 @@ def test_an_answers_file_with_values_of_the_wrong_shape_is_a_usage_error_not_a_t
         "change-data-capture, scheduled-job, workflow, webhook-ingestion, analytics, batch-job",
         f"{answers}:2:9: replay: invalid value {{'a': 1}}; allowed: true, false",
     ]
+
+
+def test_a_tie_is_called_a_tie_not_passed_off_as_advice(run_cli):
+    code, out, _ = run_cli("recommend", "--json", "--require", "workload=batch-job")
+    first = json.loads(out)["recommended"][0]
+    assert first["versus_next"]["score_difference"] == 0
+    assert first["versus_next"]["differences"][0].startswith("same score, listed by id: the requirements given do not separate them")
+    assert "latency: async vs batch" in first["versus_next"]["differences"]
