@@ -1,23 +1,26 @@
 """The advisor: requirements in, every pattern out exactly once, recommended (ranked, explained)
 or ruled out (with every failed rule and its reason, taken from the pattern's own data).
 
-Ranking prefers the pattern that meets the requirements with the fewest moving parts: fewer
-partial matches first, then fewer topology nodes; patterns whose data says they are never the
-first choice go last; the id breaks remaining ties so the order is stable.
+Semantics (rules.yaml's header): a "don't need" answer never rules a pattern out; a key that does
+not apply to the chosen workload is ignored and the answer says so. Ranking is the documented
+score model of ranking.py. When nothing fits, pairs of patterns that compose are tried, and
+pointers name the AWS service to look at for needs outside the catalog.
 
-The engine reads the catalog's columnar index (catalog_index.py): each question is decided once
+The engine reads the catalog's columnar index (catalog/index.py): each question is decided once
 per distinct trait value, and only the sentences shown to the user read per-pattern text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from advisor.catalog.index import WORKLOADS, CatalogIndex, Cell, Column, build_index, index_of
+from advisor.advise.checks import FAILS, PARTIAL, Check, Slot, applies, compile_check, fmt
+from advisor.advise.explain import conflicts, pointers
+from advisor.advise.ranking import rank
 from advisor.advise.rules import Rules, load_rules
+from advisor.catalog.index import CatalogIndex, Column, build_index, index_of
 
-MEETS, PARTIAL, FAILS = "meets", "partial", "fails"
+COST_KINDS = ("cost", "budget")
 
 
 @dataclass
@@ -28,6 +31,8 @@ class Recommendation:
     why: list[str]
     tradeoffs: list[str]
     partial: list[str]
+    monthly_usd: float | None = None
+    versus_next: dict | None = None
 
 
 @dataclass
@@ -38,56 +43,48 @@ class RuledOut:
 
 
 @dataclass
+class Composition:
+    id: str
+    name: str
+    parts: list[str]
+    solves: str
+    source: str
+    score: int
+    why: list[str]
+    partial: list[str]
+
+
+@dataclass
 class Result:
     requirements: dict
     recommended: list[Recommendation] = field(default_factory=list)
     ruled_out: list[RuledOut] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    compositions: list[Composition] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {
             "requirements": self.requirements,
+            "notes": self.notes,
             "recommended": [{"id": r.id, "name": r.name, "score": r.score, "why": r.why, "tradeoffs": r.tradeoffs,
-                             "partial": r.partial} for r in self.recommended],
+                             "partial": r.partial, "monthly_usd": r.monthly_usd, "versus_next": r.versus_next}
+                            for r in self.recommended],
+            "compositions": [{"id": c.id, "name": c.name, "parts": c.parts, "solves": c.solves, "source": c.source,
+                              "score": c.score, "why": c.why, "partial": c.partial} for c in self.compositions],
             "ruled_out": [{"id": r.id, "name": r.name, "reasons": r.reasons} for r in self.ruled_out],
             "conflicts": self.conflicts,
         }
 
 
-def _fmt(value) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, (int, float)):
-        return f"{value:,g}" if isinstance(value, float) else f"{value:,}"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(value) if value else "none"
-    return str(value)
-
-
-@dataclass(frozen=True)
-class Check:
-    """One answered question, prepared once and applied to every pattern.
-
-    status(cell) decides from the decision inputs alone, so patterns sharing them share one
-    decision; reason(status, cell, note, cited) writes the sentence, only where it is shown.
-    """
-
-    column: str
-    status: Callable[[Cell | None], str]
-    reason: Callable[[str, Cell | None, str, str], str]
-
-
-def check(question: dict, required, data: dict) -> tuple[str, str]:
-    """Decide one requirement against one pattern's data: (meets|partial|fails, reason in words)."""
-    decided = compile_check(question, required)
-    column = build_index([_Single(data)]).column(decided.column)
-    status = decided.status(column.cell(0))
-    return status, _sentence(decided, column, status, 0)
-
-
-def _sentence(decided: Check, column: Column, status: str, i: int) -> str:
-    """The reason pattern i gets this status, written from its own note and cited limit."""
-    return decided.reason(status, column.cell(i), column.notes[i], column.cited[i])
+def check(question: dict, required, data: dict, requirements: dict | None = None) -> tuple[str, str]:
+    """Decide one requirement against one pattern's data: (status, reason in words)."""
+    decided = compile_check(question, required, requirements)
+    index = build_index([_Single(data)], compose=False)
+    column = index.column(decided.column)
+    extra = index.column(decided.extra) if decided.extra else None
+    status = decided.status(column.cell(0), extra.cell(0) if extra else None)
+    return status, _sentence(decided, column, extra, status, 0)
 
 
 @dataclass
@@ -96,206 +93,152 @@ class _Single:
     id: str = "pattern"
 
 
-def compile_check(question: dict, required) -> Check:
-    rule, label = question["rule"], question["label"]
-    kind = rule["kind"]
-    if kind == "workload":
-        def status(cell):
-            return MEETS if cell and required in cell.value else FAILS  # None: the unused "absent" cell
-
-        def reason(status, cell, note, cited):
-            if status == MEETS:
-                return f"{label}: built for {required}"
-            return f"{label}: built for {_fmt(cell.value)}, not {required}"
-        return Check(WORKLOADS, status, reason)
-    trait_key = rule["trait"]
-    if kind == "equals":
-        def value_of(cell):
-            return cell.value if cell else rule["default"]
-
-        def status(cell):
-            return MEETS if value_of(cell) == required else FAILS
-
-        def reason(status, cell, note, cited):
-            if status == MEETS:
-                return f"{label}: {_fmt(value_of(cell))}"
-            return f"{label}: needs {required}; this pattern speaks {value_of(cell)} only"
-        return Check(trait_key, status, reason)
-    missing = f"{label}: needs {_fmt(required)}; this pattern has no {label} to offer"
-    met = _trait_check(kind, rule, required, label, question)
-    if met is None:
-        raise ValueError(f"unknown rule kind {kind}")
-    decide, write = met
-
-    def status(cell):
-        return FAILS if cell is None else decide(cell)
-
-    def reason(status, cell, note, cited):
-        return missing if cell is None else write(status, cell, note, cited)
-    return Check(trait_key, status, reason)
+def _slot(column: Column, i: int) -> Slot:
+    return Slot(column.cells[column.codes[i]], column.notes[i], column.cited[i])
 
 
-def _trait_check(kind: str, rule: dict, required, label: str, question: dict):
-    """(decide(cell), write(status, cell, note, cited)) for a trait the pattern has."""
-    if kind == "at-least":
-        rank = {v: i for i, v in enumerate(rule["order"])}
-        needed = rank[required]
-        return (lambda cell: MEETS if rank[cell.value] >= needed else FAILS,
-                lambda status, cell, note, cited: f"{label}: {cell.value}.{note}" if status == MEETS
-                else f"{label}: needs {required}, this pattern gives {cell.value}.{note}")
-    if kind == "required":
-        return (lambda cell: MEETS if not required or cell.value else FAILS,
-                lambda status, cell, note, cited: f"{label}: yes.{note}" if status == MEETS
-                else f"{label}: needed, not offered.{note}")
-    if kind == "accepts":
-        accepted = set(rule["accepts"][required])
-        return (lambda cell: MEETS if cell.value in accepted else FAILS,
-                lambda status, cell, note, cited: f"{label}: {cell.value}.{note}" if status == MEETS
-                else f"{label}: needs {required}, this pattern is {cell.value}.{note}")
-    if kind == "includes":
-        return (lambda cell: MEETS if required in cell.value else FAILS,
-                lambda status, cell, note, cited: f"{label}: supports {required}.{note}" if status == MEETS
-                else f"{label}: needs {required}, this pattern supports {_fmt(cell.value)}.{note}")
-    if kind == "includes-all":
-        def lacking(cell):
-            return [x for x in required if x not in cell.value]
-        return (lambda cell: FAILS if lacking(cell) else MEETS,
-                lambda status, cell, note, cited: f"{label}: supports {_fmt(required)}.{note}" if status == MEETS
-                else f"{label}: needs {_fmt(lacking(cell))}, not available.{note}")
-    if kind == "not-above":
-        return _not_above(required, label, question.get("unit", ""))
-    return None
+def _sentence(decided: Check, column: Column, extra: Column | None, status: str, i: int) -> str:
+    """The reason pattern i gets this status, written from its own note and cited limit."""
+    return decided.reason(status, column.cells[column.codes[i]], column.notes[i], column.cited[i],
+                          _slot(extra, i) if extra else None)
 
 
-def _not_above(required, label: str, unit: str):
-    shown = _fmt(required)
+def _writer(decided: Check, column: Column, extra: Column | None):
+    """write(status, i): _sentence, remembered per decision input for patterns whose sentence
+    carries no text of their own (no note, no cited limit), which is most ruled-out lines."""
+    memo: dict = {}
+    codes, notes, cited = column.codes, column.notes, column.cited
 
-    def decide(cell):
-        if cell.value is None or required <= cell.value:
-            return MEETS
-        if cell.adjustable and (cell.ceiling is None or required <= cell.ceiling):
-            return PARTIAL
-        return FAILS
-
-    def write(status, cell, note, cited):
-        value = cell.value
-        if status == MEETS:
-            bound = "no documented limit" if value is None else f"up to {_fmt(value)} {unit}"
-            return f"{label}: {shown} {unit} needed, {bound}.{note}"
-        if status == PARTIAL:
-            return (f"{label}: {shown} {unit} is above the default quota of {_fmt(value)} {unit}, "
-                    f"which AWS raises on request{cited}.{note}")
-        if cell.adjustable:
-            return (f"{label}: needs {shown} {unit}, the limit is {_fmt(value)} {unit} and can be raised "
-                    f"only to {_fmt(cell.ceiling)} {unit}{cited}.{note}")
-        return f"{label}: needs {shown} {unit}, the limit is {_fmt(value)} {unit}{cited}.{note}"
-    return decide, write
+    def write(status: str, i: int) -> str:
+        if notes[i] or cited[i] or (extra is not None and (extra.notes[i] or extra.cited[i])):
+            return _sentence(decided, column, extra, status, i)
+        key = (status, codes[i], extra.codes[i] if extra is not None else None)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _sentence(decided, column, extra, status, i)
+        return found
+    return write
 
 
-def excess_tables(index: CatalogIndex, requirements: dict, rules: Rules) -> list[tuple[Column, list[str | None]]]:
-    """For each question marked rank_excess: its column, and per distinct cell the guarantee that
-    cell offers beyond what was asked (None when it offers nothing more)."""
-    tables = []
-    for q in rules.questions:
-        if not q.get("rank_excess"):
+def split_requirements(requirements: dict, rules: Rules) -> tuple[dict, dict, list[str]]:
+    """(requirements decided against traits, cost requirements, notes on ignored keys and cautions)."""
+    workload = requirements.get("workload")
+    decided, cost, notes = {}, {}, []
+    for key, value in requirements.items():
+        q = rules.question(key)
+        if not applies(q, workload):
+            notes.append(f"{key} does not apply to {workload}; ignored")
             continue
-        column = index.column(q["rule"]["trait"])
-        required = requirements.get(q["key"])
-        labels: list[str | None] = []
-        for cell in column.cells:
-            label = None
-            if cell is None:
-                pass
-            elif q["rule"]["kind"] == "at-least":
-                order = q["rule"]["order"]
-                if order.index(cell.value) > order.index(required if required is not None else order[0]):
-                    label = f"{q['label']} {cell.value}"
-            elif cell.value is True and required is not True:
-                label = q["label"]
-            labels.append(label)
-        tables.append((column, labels))
-    return tables
+        (cost if q["rule"]["kind"] in COST_KINDS else decided)[key] = value
+        caution = q.get("cautions", {}).get(value) if isinstance(value, str) else None
+        if caution:
+            notes.append(f"{key}={value}: {caution}")
+    return decided, cost, notes
 
 
-def recommend(requirements: dict, catalog, rules: Rules | None = None) -> Result:
-    """Evaluate every pattern of the catalog (a Catalog, or an iterable of objects with .id and .data)."""
+def evaluate(index: CatalogIndex, checks: list[Check]):
+    """Each pattern's status on each check: rows[i] is pattern i's tuple of statuses."""
+    columns = []
+    by_check = []
+    for decided in checks:
+        column = index.column(decided.column)
+        extra = index.column(decided.extra) if decided.extra else None
+        columns.append((decided, column, extra))
+        if extra is None:
+            table = [decided.status(cell, None) for cell in column.cells]
+            by_check.append([table[code] for code in column.codes])
+        else:
+            memo: dict[tuple[int, int], str] = {}
+            out = []
+            for code, extra_code in zip(column.codes, extra.codes):
+                found = memo.get((code, extra_code))
+                if found is None:
+                    found = memo[(code, extra_code)] = decided.status(column.cells[code], extra.cells[extra_code])
+                out.append(found)
+            by_check.append(out)
+    rows = list(zip(*by_check)) if by_check else [()] * len(index.ids)
+    return columns, rows
+
+
+def recommend(requirements: dict, catalog, rules: Rules | None = None, pattern_data=None) -> Result:
+    """Evaluate every pattern of the catalog (a Catalog, an index, or an iterable of objects with .id
+    and .data). pattern_data(id) gives a pattern's full data for the cost step; without it, the
+    catalog's own patterns are used when it has them."""
     rules = rules or load_rules()
     index = index_of(catalog)
-    asked_questions = [(rules.question(k), v) for k, v in requirements.items()]
-    checks = [compile_check(q, v) for q, v in asked_questions]
-    asked = [(decided, index.column(decided.column)) for decided in checks]
-    # each question decided once per distinct decision input, then looked up for every pattern
-    by_question = []
-    for decided, column in asked:
-        table = [decided.status(cell) for cell in column.cells]
-        by_question.append([table[code] for code in column.codes])
-    rows = list(zip(*by_question)) if by_question else [()] * len(index.ids)  # rows[i]: pattern i's statuses
-    result = Result(dict(requirements))
+    decided, cost, notes = split_requirements(requirements, rules)
+    result = Result(dict(requirements), notes=notes)
+    checks = [compile_check(rules.question(k), v, decided, rules.beyond_catalog) for k, v in decided.items()]
+    columns, rows = evaluate(index, checks)
+    writers = [_writer(d, c, e) for d, c, e in columns]
     fits = []
     for i, row in enumerate(rows):
         if FAILS in row:
-            reasons = [_sentence(decided, column, FAILS, i) for (decided, column), status in zip(asked, row) if status is FAILS]
+            reasons = [write(FAILS, i) for write, status in zip(writers, row) if status is FAILS]
             result.ruled_out.append(RuledOut(index.ids[i], index.names[i], reasons))
         else:
             fits.append(i)
-
-    tables = excess_tables(index, requirements, rules)
-    extra = {i: [label for column, labels in tables if (label := labels[column.codes[i]])] for i in fits}
-    never = index.never_first_choice
-    parts = index.moving_parts
-    fits.sort(key=lambda i: (bool(never[i]), rows[i].count(PARTIAL), len(extra[i]), parts[i], index.ids[i]))
-    for position, i in enumerate(fits, 1):
+    costs = _costs(cost, fits, index, catalog, pattern_data, result) if cost else {}
+    if cost.get("monthly_budget_usd") is not None:
+        fits = [i for i in fits if i not in costs or costs[i] is None or costs[i].usd <= cost["monthly_budget_usd"]]
+    ranked = rank(fits, rows, columns, index, decided, rules, costs)
+    for entry in ranked:
+        i = entry.i
         why, partial = [], []
-        for (decided, column), status in zip(asked, rows[i]):
-            (partial if status is PARTIAL else why).append(_sentence(decided, column, status, i))
-        more = extra[i]
-        score = 100 - 10 * len(partial) - 5 * len(more) - parts[i] - (50 if never[i] else 0)
-        order = f"Ranked {position} of {len(fits)}: "
-        order += f"{len(partial)} partial match(es)" if partial else "meets every requirement in full"
-        order += (f", offers more than asked ({', '.join(more)}), which costs throughput, money or operations"
-                  if more else ", no guarantees beyond what you asked")
-        order += f", {parts[i]} moving parts"
-        if never[i]:
-            order += f"; never the first choice: {never[i]}"
-        result.recommended.append(Recommendation(index.ids[i], index.names[i], score, [order + "."] + why, list(index.cons[i]), partial))
+        for write, status in zip(writers, rows[i]):
+            (partial if status in PARTIAL else why).append(write(status, i))
+        usd = costs.get(i)
+        result.recommended.append(Recommendation(index.ids[i], index.names[i], entry.score, [entry.summary] + why,
+                                                 list(index.cons[i]), partial, None if usd is None else usd.usd,
+                                                 entry.versus_next))
     result.ruled_out.sort(key=lambda r: r.id)
+    result.conflicts = pointers(decided, rules)
     if not result.recommended:
-        keys = list(requirements)
-        verdicts = {pid: dict(zip(keys, rows[i])) for i, pid in enumerate(index.ids)}
-        result.conflicts = _conflicts(requirements, asked_questions, verdicts, rules)
-    else:
-        result.conflicts = _beyond(requirements, rules)
+        result.conflicts = conflicts(decided, rules, index, columns, rows, result.conflicts)
+        if index.composed is not None and checks:
+            result.compositions = _compositions(index.composed, index.composed_info, checks, decided, rules)
     return result
 
 
-def _beyond(requirements: dict, rules: Rules) -> list[str]:
+def _compositions(composed: CatalogIndex, info: list[dict], checks: list[Check], decided: dict, rules: Rules) -> list[Composition]:
+    """Pairs of patterns that together meet every requirement, best first."""
+    columns, rows = evaluate(composed, checks)
+    fits = [i for i, row in enumerate(rows) if FAILS not in row]
     out = []
-    for pointer in rules.beyond_catalog:
-        if all(requirements.get(k) == v for k, v in pointer["when"].items()):
-            when = ", ".join(f"{k}={v}" for k, v in pointer["when"].items())
-            out.append(f"{when} is outside this catalog: look at {pointer['service']}. {pointer['why']} {pointer['url']}")
+    for entry in rank(fits, rows, columns, composed, decided, rules, {}):
+        i = entry.i
+        why, partial = [], []
+        for (d, c, e), status in zip(columns, rows[i]):
+            (partial if status in PARTIAL else why).append(_sentence(d, c, e, status, i))
+        meta = info[i]
+        out.append(Composition(composed.ids[i], composed.names[i], list(meta["parts"]), meta["solves"], meta["source"],
+                               entry.score, [entry.summary] + why, partial))
     return out
 
 
-def _conflicts(requirements: dict, asked, verdicts: dict[str, dict[str, str]], rules: Rules) -> list[str]:
-    """Explain why nothing fits: requirements no pattern meets, then pairs no pattern meets together."""
-    out = _beyond(requirements, rules)
-    workload = requirements.get("workload")
-    pool = [pid for pid, v in verdicts.items() if v.get("workload", MEETS) != FAILS]
-    if workload and not pool:
-        return out + [f"no pattern in the catalog is built for workload {workload}"]
-    keys = [q["key"] for q, _ in asked if q["key"] != "workload"]
-    ok = {k: {pid for pid in pool if verdicts[pid][k] != FAILS} for k in keys}
-    alone = [k for k in keys if not ok[k]]
-    for k in alone:
-        if not any(k in p["when"] for p in rules.beyond_catalog):
-            out.append(f"{k}={_fmt(requirements[k])}: no {workload or ''} pattern in the catalog meets it; relax it".replace("  ", " "))
-    rest = [k for k in keys if ok[k]]
-    for i, a in enumerate(rest):
-        for b in rest[i + 1:]:
-            if not ok[a] & ok[b]:
-                out.append(f"{a}={_fmt(requirements[a])} conflicts with {b}={_fmt(requirements[b])}: the patterns that meet the first "
-                           f"({', '.join(sorted(ok[a]))}) cannot meet the second; relax one of them")
-    if not out:
-        out.append("no single pattern meets all of these requirements together; relax the one you can most easily change")
+def _costs(cost: dict, fits: list[int], index: CatalogIndex, catalog, pattern_data, result: Result) -> dict:
+    """Each fitting pattern's monthly cost at the user's volume (advisor.cost, when present); a
+    pattern above the budget is ruled out with both numbers. Only patterns still in the running
+    are priced."""
+    try:
+        from advisor.cost.patterns import pattern_monthly_usd
+    except ImportError:
+        result.notes.append("cost: the cost model is not installed; monthly_events and monthly_budget_usd were not used")
+        return {}
+    if pattern_data is None:
+        get = getattr(catalog, "get", None)
+        if get is None:
+            result.notes.append("cost: no pattern data was given to price patterns with; the cost keys were not used")
+            return {}
+        pattern_data = lambda pid: get(pid).data  # noqa: E731
+    budget = cost.get("monthly_budget_usd")
+    out = {}
+    for i in fits:
+        estimate = pattern_monthly_usd(pattern_data(index.ids[i]), cost.get("monthly_events"))
+        out[i] = estimate
+        if estimate is not None and budget is not None and estimate.usd > budget:
+            volume = "its default volume of " if estimate.default_volume else ""
+            result.ruled_out.append(RuledOut(index.ids[i], index.names[i], [
+                f"monthly budget: about ${fmt(round(estimate.usd, 2))} a month at {volume}{fmt(estimate.monthly_events)} "
+                f"events, above the budget of ${fmt(budget)} ({estimate.verification})"]))
     return out

@@ -15,6 +15,8 @@ RULES_FILE = Path(__file__).resolve().parent / "rules.yaml"
 class Rules:
     questions: tuple[dict, ...]
     beyond_catalog: tuple[dict, ...]
+    ranking: dict
+    preferences: tuple[dict, ...]
 
     def question(self, key: str) -> dict:
         for q in self.questions:
@@ -43,11 +45,14 @@ def load_rules() -> Rules:
         return doc.data
 
     return cached_json("rules", file_stamp([RULES_FILE]), build,
-                       lambda data: Rules(tuple(data["questions"]), tuple(data["beyond_catalog"])))
+                       lambda data: Rules(tuple(data["questions"]), tuple(data["beyond_catalog"]), dict(data["ranking"]),
+                                          tuple(data["preferences"])))
 
 
 def _allowed(q: dict) -> str:
-    if q["type"] in ("enum", "list"):
+    if q["type"] == "list":
+        return ", ".join(q["answers"]) + " (comma-separated), or none"
+    if q["type"] == "enum":
         return ", ".join(q["answers"])
     if q["type"] == "boolean":
         return "true, false"
@@ -56,19 +61,28 @@ def _allowed(q: dict) -> str:
 
 def coerce(key: str, value, rules: Rules, source: str = "--require"):
     """Turn a raw answer (text from the command line, or YAML data) into a typed requirement."""
+    if not isinstance(key, str):
+        raise UsageError(f'{source}: requirement keys are words; got {key!r}; allowed: {", ".join(rules.keys)}')
     try:
         q = rules.question(key)
     except KeyError:
         raise UsageError(f'{source}: unknown requirement "{key}"; allowed: {", ".join(rules.keys)}') from None
     bad = UsageError(f'{source}: {key}: invalid value {value!r}; allowed: {_allowed(q)}')
     kind = q["type"]
+    if isinstance(value, dict) or (isinstance(value, list) and kind != "list"):
+        raise bad  # a mapping or list where one answer belongs
     if kind == "enum":
-        if value not in q["answers"]:
+        if not isinstance(value, str) or value not in q["answers"]:
             raise bad
         return value
     if kind == "list":
-        items = value if isinstance(value, list) else [v.strip() for v in str(value).split(",") if v.strip()]
-        if not items or any(i not in q["answers"] for i in items):
+        if isinstance(value, list):
+            items = value
+        elif str(value).strip().lower() in ("", "none"):  # "don't need any": an empty list
+            items = []
+        else:
+            items = [v.strip() for v in str(value).split(",") if v.strip()]
+        if any(not isinstance(i, str) or i not in q["answers"] for i in items):
             raise bad
         return sorted(set(items), key=list(q["answers"]).index)
     if kind == "boolean":
@@ -84,7 +98,7 @@ def coerce(key: str, value, rules: Rules, source: str = "--require"):
         number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else float(str(value).replace("_", ""))
     except ValueError:
         raise bad from None
-    if kind == "integer":
+    if kind == "integer" or float(number).is_integer():  # echoed as typed: 45, not 45.0
         if float(number) != int(float(number)):
             raise bad
         number = int(float(number))
@@ -96,12 +110,36 @@ def coerce(key: str, value, rules: Rules, source: str = "--require"):
 def parse_pairs(pairs: list[str], rules: Rules) -> dict:
     from advisor.options import key_values
 
+    seen: dict[str, str] = {}
+    for pair in pairs:
+        key, _, value = pair.partition("=")
+        key, value = key.strip(), value.strip()
+        if key in seen and "=" in pair:
+            raise UsageError(f'--require: "{key}" given twice ({key}={seen[key]} and {key}={value}); give it once')
+        seen[key] = value
     return {key: coerce(key, value, rules) for key, value in key_values(pairs, "--require").items()}
 
 
-def parse_mapping(data, rules: Rules, source: str) -> dict:
+def parse_mapping(data, rules: Rules, source: str, document=None) -> dict:
+    """An answers mapping (as `advisor ask --save` writes it). Every bad entry is reported, each
+    with file:line:column when the document's positions are known."""
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise UsageError(f"{source}: expected a mapping of requirement keys to answers")
-    return {key: coerce(key, value, rules, source) for key, value in data.items()}
+    out, problems = {}, []
+    for key, value in data.items():
+        try:
+            out[key] = coerce(key, value, rules, source)
+        except UsageError as exc:
+            message = str(exc).removeprefix(f"{source}: ")
+            if document is None:
+                problems.append(f"{source}: {message}")
+            else:
+                line, column = document.where((key,), key=not str(message).startswith(f"{key}: invalid"))
+                problems.append(f"{source}:{line}:{column}: {message}")
+    if len(problems) == 1:
+        raise UsageError(problems[0])
+    if problems:
+        raise UsageError("\n".join([f"{source}: {len(problems)} problems:"] + problems))
+    return out

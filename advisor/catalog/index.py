@@ -23,6 +23,7 @@ class Cell(NamedTuple):
     value: object  # the trait's value; lists become tuples so equal inputs share one cell
     adjustable: bool  # the limit the trait cites can be raised on request
     ceiling: float | None  # how far it can be raised, in the trait's unit (None: not documented)
+    raised_by: str | None  # resource-setting | quota-request, for an adjustable limit
 
 
 @dataclass
@@ -44,6 +45,9 @@ class CatalogIndex:
     moving_parts: list[int]
     never_first_choice: list[str | None]
     columns: dict[str, Column]
+    # pairs of patterns that compose (catalog/compositions.py), evaluated when no single pattern fits
+    composed: CatalogIndex | None = None
+    composed_info: list[dict] | None = None  # per composed row: parts, solves, source
 
     def column(self, key: str) -> Column:
         """The column for a trait; a trait no pattern has is absent everywhere."""
@@ -56,14 +60,17 @@ class CatalogIndex:
     def to_json(self) -> dict:
         return {"ids": self.ids, "names": self.names, "cons": self.cons, "moving_parts": self.moving_parts,
                 "never_first_choice": self.never_first_choice,
+                "composed": None if self.composed is None else self.composed.to_json(), "composed_info": self.composed_info,
                 "columns": {key: {"cells": [None if c is None else list(c) for c in col.cells], "codes": col.codes,
                                   "notes": col.notes, "cited": col.cited} for key, col in self.columns.items()}}
 
     @classmethod
     def from_json(cls, data: dict) -> CatalogIndex:
-        columns = {key: Column([None if c is None else Cell(_frozen(c[0]), c[1], c[2]) for c in col["cells"]],
+        columns = {key: Column([None if c is None else Cell(_frozen(c[0]), c[1], c[2], c[3]) for c in col["cells"]],
                                col["codes"], col["notes"], col["cited"]) for key, col in data["columns"].items()}
-        return cls(data["ids"], data["names"], data["cons"], data["moving_parts"], data["never_first_choice"], columns)
+        composed = None if data["composed"] is None else cls.from_json(data["composed"])
+        return cls(data["ids"], data["names"], data["cons"], data["moving_parts"], data["never_first_choice"], columns,
+                   composed, data["composed_info"])
 
 
 def _frozen(value):
@@ -77,8 +84,14 @@ def ceiling_in_trait_unit(limit: dict, trait_key: str):
     return in_trait_unit(trait_key, limit["adjustable_up_to"], limit["unit"])
 
 
-def build_index(patterns) -> CatalogIndex:
-    """The index of an iterable of patterns (objects with .id and .data), in iteration order."""
+def raised_by(limit: dict) -> str | None:
+    """What raising an adjustable limit takes; a quota request unless the data says a setting does."""
+    return limit.get("raised_by", "quota-request") if limit.get("adjustable") else None
+
+
+def build_index(patterns, compose: bool = True) -> CatalogIndex:
+    """The index of an iterable of patterns (objects with .id and .data), in iteration order; with
+    compose, also the index of the compositions they name."""
     patterns = list(patterns)
     n = len(patterns)
     builders: dict[str, tuple[dict, list, list, list]] = {}
@@ -92,15 +105,15 @@ def build_index(patterns) -> CatalogIndex:
     workloads_seen, workloads_codes, _, _ = column(WORKLOADS)
     for i, pattern in enumerate(patterns):
         data = pattern.data
-        workloads_codes[i] = workloads_seen.setdefault((tuple(data["workloads"]), False, None), len(workloads_seen))
+        workloads_codes[i] = workloads_seen.setdefault((tuple(data["workloads"]), False, None, None), len(workloads_seen))
         limits = {limit["id"]: limit for limit in data.get("limits", ())}
         for key, trait in data["traits"].items():
             seen, codes, notes, cited = column(key)
             limit = limits.get(trait.get("limit"))
             if limit is None:
-                cell = (_frozen(trait["value"]), False, None)
+                cell = (_frozen(trait["value"]), False, None, None)
             else:
-                cell = (_frozen(trait["value"]), bool(limit.get("adjustable")), ceiling_in_trait_unit(limit, key))
+                cell = (_frozen(trait["value"]), bool(limit.get("adjustable")), ceiling_in_trait_unit(limit, key), raised_by(limit))
                 cited[i] = f" (limit: {limit['name']}, {limit['source']}, as of {limit['as_of']})"
             codes[i] = seen.setdefault(cell, len(seen))
             note = trait.get("note")
@@ -109,8 +122,16 @@ def build_index(patterns) -> CatalogIndex:
     columns = {key: Column([None if c is None else Cell(*c) for c in seen], codes, notes, cited)
                for key, (seen, codes, notes, cited) in builders.items()}
     data = [p.data for p in patterns]
+    composed = info = None
+    if compose:
+        from advisor.catalog.compositions import composites
+
+        pairs = composites(patterns)
+        composed = build_index(pairs, compose=False)
+        info = [{"parts": list(c.parts), "solves": c.solves, "source": c.source} for c in pairs]
     return CatalogIndex([p.id for p in patterns], [d["name"] for d in data], [d["cons"] for d in data],
-                        [len(d["topology"]["nodes"]) for d in data], [d.get("never_first_choice") for d in data], columns)
+                        [len(d["topology"]["nodes"]) for d in data], [d.get("never_first_choice") for d in data], columns,
+                        composed, info)
 
 
 def index_of(catalog) -> CatalogIndex:

@@ -7,6 +7,8 @@ TRAIT_UNITS = {
     "max_message_kb": {"KiB": 1, "MiB": 1024, "MB": 1024, "bytes": 1 / 1024},
     "max_task_minutes": {"minutes": 1, "seconds": 1 / 60, "hours": 60, "days": 1440},
     "max_events_per_s": {"per-second": 1, "requests-per-second": 1, "messages-per-second": 1, "records-per-second": 1},
+    "replay_window_days": {"days": 1, "hours": 1 / 24},
+    "strict_order_events_per_s": {"per-second": 1, "requests-per-second": 1, "messages-per-second": 1, "records-per-second": 1},
 }
 
 

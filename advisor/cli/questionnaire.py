@@ -1,13 +1,18 @@
 """The interactive questionnaire behind `advisor ask`.
 
-It starts with the workload, asks only the questions that apply to it (rules.yaml `applies_to`),
-shows progress, offers "don't care", validates numbers as they are typed, shows the answer, and
-offers to save the answers as YAML (the file `advisor recommend --answers` reads).
+It starts with the workload, then how clients talk to it (interaction, protocol: they decide
+whether the catalog applies at all), and asks only the questions that apply (rules.yaml
+`applies_to`), in rules.yaml's order. Every question's first choice, so what Enter picks, asks
+for nothing: "Don't care" for a choice, "No / don't care" for yes/no, empty for a number; a
+feature is never pre-selected. Prompts wrap at word boundaries to the terminal's width. It shows
+the answer and offers to save the answers as YAML (the file `advisor recommend --answers` reads).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import textwrap
 
 DONT_CARE = "Don't care"
 _SKIP = "__dont_care__"  # questionary replaces a None value with the title, so use a marker
@@ -42,6 +47,15 @@ def _number_validator(q):
     return validate
 
 
+def _prompt(title: str, help_text: str | None = None) -> str:
+    """The question and its help, wrapped at word boundaries to the terminal's width."""
+    width = max(40, shutil.get_terminal_size((100, 24)).columns - 4)
+    text = textwrap.fill(title, width=width, subsequent_indent="    ")
+    if help_text:
+        text += "\n" + textwrap.fill(help_text, width=width, initial_indent="    ", subsequent_indent="    ")
+    return text
+
+
 def ask_requirements(rules, **io) -> dict:
     """Ask the questions; returns the requirements (only keys the user cared about)."""
     import questionary
@@ -49,7 +63,7 @@ def ask_requirements(rules, **io) -> dict:
     answers: dict = {}
     workload_q = rules.question("workload")
     choice = _ask(questionary.select(
-        f"(1) {workload_q['question']}",
+        _prompt(f"(1) {workload_q['question']}"),
         choices=[questionary.Choice(f"{k} - {v}", value=k) for k, v in workload_q["answers"].items()], **io))
     answers["workload"] = choice
     todo = [q for q in rules.questions if q["key"] != "workload" and (q["applies_to"] == "all" or choice in q["applies_to"])]
@@ -57,17 +71,16 @@ def ask_requirements(rules, **io) -> dict:
         title = f"({i}/{len(todo) + 1}) {q['question']}"
         kind = q["type"]
         if kind == "enum":
-            value = _ask(questionary.select(title, instruction=q["help"], choices=[
-                questionary.Choice(f"{k} - {v}", value=k) for k, v in q["answers"].items()] + [questionary.Choice(DONT_CARE, value=_SKIP)], **io))
+            value = _ask(questionary.select(_prompt(title, q["help"]), instruction=" ", choices=[questionary.Choice(DONT_CARE, value=_SKIP)] + [
+                questionary.Choice(f"{k} - {v}", value=k) for k, v in q["answers"].items()], **io))
         elif kind == "boolean":
-            value = _ask(questionary.select(title, instruction=q["help"], choices=[
-                questionary.Choice("Yes", value=True), questionary.Choice("No", value=False),
-                questionary.Choice(DONT_CARE, value=_SKIP)], **io))
+            value = _ask(questionary.select(_prompt(title, q["help"]), instruction=" ", choices=[
+                questionary.Choice("No / don't care", value=False), questionary.Choice("Yes", value=True)], **io))
         elif kind == "list":
-            value = _ask(questionary.checkbox(title, instruction=q["help"], choices=[
+            value = _ask(questionary.checkbox(_prompt(title, q["help"]), instruction=" ", choices=[
                 questionary.Choice(f"{k} - {v}", value=k) for k, v in q["answers"].items()], **io)) or None
         else:
-            text = _ask(questionary.text(f"{title} [{q.get('unit', '')}, empty = {DONT_CARE.lower()}]",
+            text = _ask(questionary.text(_prompt(f"{title} [{q.get('unit', '')}, empty = {DONT_CARE.lower()}]", q["help"]),
                                          validate=_number_validator(q), **io)).strip()
             value = None
             if text:

@@ -123,27 +123,40 @@ def _answer(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return ",".join(value)
+        return ",".join(value) if value else "none"
     return str(value)
 
 
 def recommendation(result) -> None:
-    """The advisor's answer: ranked fits with reasons, then every ruled-out pattern with its reasons."""
+    """The advisor's answer: notes, ranked fits with reasons and why each beats the next, or the
+    compositions that fit when no single pattern does, then every ruled-out pattern with its reasons."""
     lines = []
     if result.requirements:
         lines.append("Requirements: " + ", ".join(f"{k}={_answer(v)}" for k, v in result.requirements.items()))
     else:
         lines.append("Requirements: none given (every pattern is a fit; add --require KEY=VALUE)")
+    lines += [f"Note: {n}" for n in result.notes]
     lines.append("")
     if result.recommended:
         lines.append("Recommended (best first):")
         for i, r in enumerate(result.recommended, 1):
-            lines.append(f"  {i}. {r.id} - {r.name} (score {r.score})")
+            cost = "" if r.monthly_usd is None else f", about ${r.monthly_usd:,.2f}/month"
+            lines.append(f"  {i}. {r.id} - {r.name} (score {r.score}{cost})")
             lines += [f"       why: {w}" for w in r.why]
             lines += [f"       partly: {p}" for p in r.partial]
+            if r.versus_next:
+                lines.append(f"       over #{i + 1} {r.versus_next['id']} (score {r.versus_next['score_difference']:+}): "
+                             + "; ".join(r.versus_next["differences"]))
             lines += [f"       trade-off: {t}" for t in r.tradeoffs[:3]]
     else:
-        lines.append("Nothing in the catalog meets every requirement.")
+        lines.append("Nothing in the catalog meets every requirement on its own.")
+    if result.compositions:
+        lines += ["", "Patterns that fit together (compositions, best first):"]
+        for i, c in enumerate(result.compositions, 1):
+            lines.append(f"  {i}. {c.id} - {c.name} (score {c.score})")
+            lines.append(f"       solves: {c.solves} ({c.source})")
+            lines += [f"       why: {w}" for w in c.why]
+            lines += [f"       partly: {p}" for p in c.partial]
     if result.conflicts:
         lines += ["", "Conflicts and pointers:"] + [f"  - {c}" for c in result.conflicts]
     if result.ruled_out:

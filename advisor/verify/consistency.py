@@ -11,6 +11,10 @@ from advisor.cfn.template_graph import TemplateGraph, edge_is_wired, resources_o
 
 from advisor.catalog.units import TRAIT_UNITS as _TRAIT_UNITS
 
+_TRAIT_KEYS = ("ordering", "delivery", "consumers", "write_rate_control", "replay", "content_filtering", "replay_window_days", "max_message_kb",
+               "max_events_per_s", "strict_order_events_per_s", "max_task_minutes", "latency", "auth", "custom_domain_https",
+               "human_approval", "api_features")
+
 
 def check_data(pattern: Pattern, known_ids: set[str]) -> list[DataError]:
     """Checks on pattern.yaml alone (and the catalog's ids)."""
@@ -20,6 +24,12 @@ def check_data(pattern: Pattern, known_ids: set[str]) -> list[DataError]:
             errors.append(doc.error(("alternatives", i, "id"), f'alternatives[{i}].id: a pattern cannot be its own alternative'))
         elif alt["id"] not in known_ids:
             errors.append(doc.error(("alternatives", i, "id"), f'alternatives[{i}].id: no pattern "{alt["id"]}" in the catalog'))
+    for i, comp in enumerate(data.get("compositions", [])):
+        if comp["with"] == pattern.id or comp["with"] not in known_ids:
+            errors.append(doc.error(("compositions", i, "with"), f'compositions[{i}].with: no other pattern "{comp["with"]}" in the catalog'))
+        for key in comp["traits"]:
+            if key not in data["traits"] and key not in _TRAIT_KEYS:
+                errors.append(doc.error(("compositions", i, "traits", key), f'compositions[{i}].traits: "{key}" is not a trait'))
     limits = {}
     for i, limit in enumerate(data.get("limits", [])):
         if limit["id"] in limits:

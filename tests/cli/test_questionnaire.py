@@ -22,8 +22,9 @@ def drive(keys: list[str], tmp_path, monkeypatch, catalog):
 def test_questionnaire_reaches_a_recommendation_and_saves_answers(tmp_path, monkeypatch, capsys):
     from conftest import FIXTURES
 
-    # workload: messaging (first choice); latency: async (second); then "don't care" for the rest
-    # of the enum/boolean questions, empty numbers; then save the answers.
+    # workload: messaging (first choice); latency: async (after "Don't care" and sync); write rate
+    # control: yes (after "No / don't care"); Enter (the first choice, which asks for nothing) on
+    # the rest, empty numbers; then save the answers.
     from advisor.advise.rules import load_rules
 
     rules = load_rules()
@@ -31,13 +32,11 @@ def test_questionnaire_reaches_a_recommendation_and_saves_answers(tmp_path, monk
     keys = [ENTER]  # messaging
     for q in todo:
         if q["key"] == "latency":
-            keys.append(DOWN + ENTER)  # async
+            keys.append(DOWN * 2 + ENTER)  # async
         elif q["key"] == "write_rate_control":
-            keys.append(ENTER)  # Yes
-        elif q["type"] == "enum":
-            keys.append(DOWN * len(q["answers"]) + ENTER)  # Don't care
-        elif q["type"] == "boolean":
-            keys.append(DOWN * 2 + ENTER)  # Don't care
+            keys.append(DOWN + ENTER)  # Yes
+        elif q["type"] in ("enum", "boolean"):
+            keys.append(ENTER)  # Don't care / No
         elif q["type"] == "list":
             keys.append(ENTER)
         elif q["key"] == "max_message_kb":
@@ -56,6 +55,27 @@ def test_questionnaire_reaches_a_recommendation_and_saves_answers(tmp_path, monk
     assert "write_rate_control: true" in saved
     assert "max_message_kb: 200" in saved
     assert "Saved to answers.yaml; run it again with: advisor recommend --answers answers.yaml" in out
+    assert "replay: false" in saved  # "No / don't care" is saved as false, which rules nothing out
+
+
+def test_enter_on_every_question_of_every_workload_gives_a_recommendation(tmp_path, monkeypatch, capsys, run_cli):
+    from advisor.advise.rules import load_rules
+
+    rules = load_rules()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for n, name in enumerate(rules.question("workload")["answers"]):
+        todo = [q for q in rules.questions if q["key"] != "workload" and (q["applies_to"] == "all" or name in q["applies_to"])]
+        folder = tmp_path / name
+        folder.mkdir()
+        monkeypatch.chdir(folder)
+        with create_pipe_input() as pipe:
+            pipe.send_text("".join([DOWN * n + ENTER] + [ENTER] * len(todo) + ["y", ENTER]))
+            code = run_questionnaire(None, input=pipe, output=DummyOutput())
+        out = capsys.readouterr().out
+        assert code == 0
+        assert "Recommended (best first):" in out, f"{name}: {out}"
+        code, out, _ = run_cli("recommend", "--answers", str(folder / "answers.yaml"))
+        assert code == 0 and "Recommended (best first):" in out, name
 
 
 def test_ctrl_c_exits_cleanly(tmp_path, monkeypatch, capsys):

@@ -34,7 +34,7 @@ def load_requirements(args) -> dict:
             doc = load_file(args.answers)
         except DataError as exc:
             raise UsageError(str(exc)) from None
-        requirements.update(parse_mapping(doc.data, rules, args.answers))
+        requirements.update(parse_mapping(doc.data, rules, args.answers, doc))
     requirements.update(parse_pairs(args.require, rules))
     return requirements
 
@@ -47,9 +47,14 @@ def run(name: str, args) -> int:
         from advisor.advise.engine import recommend
 
         requirements = load_requirements(args)
-        index, errors = load_cached_index(args.catalog)
-        warn_skipped(errors)
-        result = recommend(requirements, index)
+        if "monthly_events" in requirements or "monthly_budget_usd" in requirements:
+            catalog = load_cached(args.catalog)  # the cost step prices patterns from their full data
+            warn_skipped(catalog.errors)
+            result = recommend(requirements, catalog.index, pattern_data=lambda pid: catalog.get(pid).data)
+        else:
+            index, errors = load_cached_index(args.catalog)
+            warn_skipped(errors)
+            result = recommend(requirements, index)
         if args.json:
             json.dump(result.to_json(), sys.stdout, indent=2)
             sys.stdout.write("\n")
