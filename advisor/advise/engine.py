@@ -33,6 +33,20 @@ class Recommendation:
     partial: list[str]
     monthly_usd: float | None = None
     versus_next: dict | None = None
+    cost: dict | None = None  # how far to trust monthly_usd: verification, complete, unpriced meters
+
+
+def cost_summary(estimate) -> dict:
+    """What a user needs to weigh a cost: its volume, the weakest price verification, and whether
+    meters without a verified price make it a lower bound."""
+    return {"monthly_events": estimate.monthly_events, "default_volume": estimate.default_volume,
+            "verification": estimate.verification, "complete": estimate.complete,
+            "unpriced": sorted({f"{u['service']} {u['meter_id']}" for u in estimate.unpriced})}
+
+
+def cost_phrase(estimate) -> str:
+    """$10.33 a month, or at least $10.33 when some meters have no verified price."""
+    return ("about " if estimate.complete else "at least ") + f"${fmt(round(estimate.usd, 2))} a month"
 
 
 @dataclass
@@ -68,7 +82,8 @@ class Result:
             "requirements": self.requirements,
             "notes": self.notes,
             "recommended": [{"id": r.id, "name": r.name, "score": r.score, "why": r.why, "tradeoffs": r.tradeoffs,
-                             "partial": r.partial, "monthly_usd": r.monthly_usd, "versus_next": r.versus_next}
+                             "partial": r.partial, "monthly_usd": r.monthly_usd,
+                             **({"cost": r.cost} if r.cost is not None else {}), "versus_next": r.versus_next}
                             for r in self.recommended],
             "compositions": [{"id": c.id, "name": c.name, "parts": c.parts, "solves": c.solves, "source": c.source,
                               "score": c.score, "why": c.why, "partial": c.partial} for c in self.compositions],
@@ -190,7 +205,7 @@ def recommend(requirements: dict, catalog, rules: Rules | None = None, pattern_d
         usd = costs.get(i)
         result.recommended.append(Recommendation(index.ids[i], index.names[i], entry.score, [entry.summary] + why,
                                                  list(index.cons[i]), partial, None if usd is None else usd.usd,
-                                                 entry.versus_next))
+                                                 entry.versus_next, None if usd is None else cost_summary(usd)))
     result.ruled_out.sort(key=lambda r: r.id)
     result.conflicts = pointers(decided, rules)
     if not result.recommended:
@@ -239,6 +254,6 @@ def _costs(cost: dict, fits: list[int], index: CatalogIndex, catalog, pattern_da
         if estimate is not None and budget is not None and estimate.usd > budget:
             volume = "its default volume of " if estimate.default_volume else ""
             result.ruled_out.append(RuledOut(index.ids[i], index.names[i], [
-                f"monthly budget: about ${fmt(round(estimate.usd, 2))} a month at {volume}{fmt(estimate.monthly_events)} "
-                f"events, above the budget of ${fmt(budget)} ({estimate.verification})"]))
+                f"monthly budget: {cost_phrase(estimate)} at {volume}{fmt(estimate.monthly_events)} "
+                f"events, above the budget of ${fmt(budget)} (prices {estimate.verification})"]))
     return out

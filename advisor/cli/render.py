@@ -127,6 +127,18 @@ def _answer(value) -> str:
     return str(value)
 
 
+def _cost(r) -> str:
+    """A recommendation's monthly cost with how far to trust it (verification, unpriced meters)."""
+    c = r.cost or {}
+    words = ("about " if c.get("complete", True) else "at least ") + f"{fmt.money(r.monthly_usd)}/month"
+    if c.get("default_volume"):
+        words += f" at the pattern's default {fmt.number(c['monthly_events'])} events"
+    words += f", prices {c.get('verification') or 'unverified'}"
+    if c.get("unpriced"):
+        words += f"; no verified price for {', '.join(c['unpriced'])}"
+    return words
+
+
 def recommendation(result) -> None:
     """The advisor's answer: notes, ranked fits with reasons and why each beats the next, or the
     compositions that fit when no single pattern does, then every ruled-out pattern with its reasons."""
@@ -140,7 +152,7 @@ def recommendation(result) -> None:
     if result.recommended:
         lines.append("Recommended (best first):")
         for i, r in enumerate(result.recommended, 1):
-            cost = "" if r.monthly_usd is None else f", about ${r.monthly_usd:,.2f}/month"
+            cost = "" if r.monthly_usd is None else f", {_cost(r)}"
             lines.append(f"  {i}. {r.id} - {r.name} (score {r.score}{cost})")
             lines += [f"       why: {w}" for w in r.why]
             lines += [f"       partly: {p}" for p in r.partial]

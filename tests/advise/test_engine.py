@@ -18,6 +18,8 @@ class _Estimate:
     monthly_events: float
     default_volume: bool
     verification: str
+    complete: bool = True
+    unpriced: tuple = ()
 
 
 @pytest.fixture
@@ -48,10 +50,25 @@ def test_cost_step_prices_only_patterns_still_in_the_running_and_rules_out_above
     assert "sns-sqs-fanout" not in by_id
     reasons = {r["id"]: r["reasons"] for r in result["ruled_out"]}
     assert reasons["sns-sqs-fanout"] == [
-        "monthly budget: about $100 a month at 10,000,000 events, above the budget of $80 (aws-page)"]
+        "monthly budget: about $100 a month at 10,000,000 events, above the budget of $80 (prices aws-page)"]
     scores = [r["score"] for r in result["recommended"]]
     assert scores == sorted(scores, reverse=True)
     assert any("costs about $70 a month, 1.8x the cheapest fit" in w for w in by_id["sns-lambda"]["why"][0:1])
+
+
+def test_a_cost_with_unpriced_meters_is_a_lower_bound_and_says_which(run_cli):
+    """The real cost model: SNS has no verified price yet, so sns-lambda's cost is "at least"."""
+    code, out, err = run_cli("recommend", "--json", "--require", "workload=messaging", "--require", "monthly_events=50000000",
+                             "--require", "monthly_budget_usd=20")
+    assert code == 0, err
+    result = json.loads(out)
+    reasons = {r["id"]: r["reasons"] for r in result["ruled_out"]}
+    assert reasons["sns-lambda"] == [
+        "monthly budget: at least $26.67 a month at 50,000,000 events, above the budget of $20 (prices aws-page)"]
+    first = result["recommended"][0]
+    assert first["cost"]["complete"] is False and "dynamodb on_demand_write_request_units" in first["cost"]["unpriced"]
+    code, out, _ = run_cli("recommend", "--require", "workload=messaging", "--require", "monthly_events=50000000")
+    assert "at least $10.33/month, prices cross-checked; no verified price for " in out
 
 
 def test_without_a_cost_key_the_cost_model_is_never_called(run_cli, fake_cost):
