@@ -22,7 +22,8 @@ MANIFEST = ".pattern-advisor.json"
 
 def resolve_target(directory: str | os.PathLike) -> Path:
     """The folder a path really names, from the current working directory, before anything exists."""
-    return Path(os.path.realpath(os.path.abspath(os.fspath(directory))))
+    # realpath, not abspath first: `link/..` is the parent of where link points, as the kernel sees it.
+    return Path(os.path.realpath(os.path.join(os.getcwd(), os.fspath(directory))))
 
 
 def display(path: Path) -> str:
