@@ -151,20 +151,25 @@ def resolve_params(pattern: Pattern, given: dict[str, str], interactive_ask=None
         raise UsageError(f'unknown parameter "{unknown[0]}" for {pattern.id}; valid parameters: {", ".join(known)}')
     values = {k: v for k, v in (earlier or {}).items() if k in known and not known[k].secret}
     values.update(given)
+    _check_all(known, values)  # a wrong value is reported before a missing one, and before any question
     missing = [p.name for p in known.values() if p.required and p.name not in values]
     if missing and interactive_ask:
         values.update(interactive_ask([known[m] for m in missing]))
         missing = [m for m in missing if m not in values]
     if missing:
         raise UsageError(f"missing parameters: {', '.join(missing)}; pass them with --param NAME=VALUE")
-    for name, value in values.items():
-        problem = known[name].check(value)
-        if problem:
-            raise UsageError(f"invalid parameter {problem}")
+    _check_all(known, values)
     if "ServiceName" in values and not SERVICE_NAME_RE.match(values["ServiceName"]):
         raise UsageError(f"invalid parameter ServiceName: {values['ServiceName']!r}; use 2 to 31 lower-case letters, "
                          "digits or hyphens, starting with a letter")
     return values
+
+
+def _check_all(known: dict[str, Param], values: dict[str, str]) -> None:
+    for name, value in values.items():
+        problem = known[name].check(value)
+        if problem:
+            raise UsageError(f"invalid parameter {problem}")
 
 
 def public_values(pattern: Pattern, values: dict[str, str]) -> dict[str, str]:
