@@ -41,6 +41,7 @@ def run(name: str, args) -> int:
     from advisor.errors import UsageError
     from advisor.options import key_values
     from advisor.scaffold.project import parameters, plan_init, write_plan
+    from advisor.scaffold.review_rules import FOLDER as RULES_FOLDER
 
     catalog = load_cached(args.catalog)
     if args.list:
@@ -59,8 +60,15 @@ def run(name: str, args) -> int:
     root = plan.display_root.rstrip("/")
     verbs = {"create": "would write" if args.dry_run else "wrote", "update": "would update" if args.dry_run else "updated",
              "unchanged": "unchanged"}
+    folded: dict[str, int] = {}
     for item in plan.files:
+        # The copied review rules are one thing to a user: one line per action, not twenty.
+        if item.path.startswith(f"{RULES_FOLDER}/"):
+            folded[item.action] = folded.get(item.action, 0) + 1
+            continue
         print(f"{verbs[item.action]} {root}/{item.path}")
+    for action, count in folded.items():
+        print(f"{verbs[action]} {root}/{RULES_FOLDER}/ ({count} files: the review rules for cfn-lint --append-rules)")
     for secret in plan.secrets:
         note = "checked, not written" if secret in given else "not set"
         print(f"secret {secret}: {note}; the deploy step in README.md reads it from the environment")
