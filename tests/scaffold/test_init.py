@@ -6,18 +6,12 @@ import os
 
 import pytest
 
-SERVICE_PARAM = {"template.yaml": {"Resources:\n": (
-    "Parameters:\n  ServiceName:\n    Type: String\n    AllowedPattern: '^[a-z][a-z0-9-]{1,30}$'\n    Default: orders\n\nResources:\n"),
-    "      BillingMode: PAY_PER_REQUEST": "      TableName: !Sub '${ServiceName}-items'\n      BillingMode: PAY_PER_REQUEST"}}
-
+from conftest import ROOT
+from scaffold_support import SERVICE_PARAM, listing
 
 @pytest.fixture
 def catalog(fixture_pattern):
     return fixture_pattern(edits=SERVICE_PARAM)
-
-
-def listing(path):
-    return sorted(str(p.relative_to(path)) for p in path.rglob("*")) if path.exists() else []
 
 
 def test_init_writes_a_complete_project_with_the_users_names(run_cli, catalog, tmp_path):
@@ -25,15 +19,21 @@ def test_init_writes_a_complete_project_with_the_users_names(run_cli, catalog, t
     code, out, err = run_cli("--catalog", str(catalog), "init", "mini-queue", str(target),
                              "--param", "ServiceName=billing", "--param", "MemorySize=512", "--param", "Runtime=python3.12")
     assert code == 0, err
-    assert listing(target) == [".github", ".github/workflows", ".github/workflows/ci.yml", ".pattern-advisor.json", "README.md",
-                               "requirements-dev.txt", "samconfig.toml", "src", "src/writer.py", "template.yaml"]
+    assert [p for p in listing(target) if not p.startswith("architecture-review/")] == [
+        ".github", ".github/workflows", ".github/workflows/ci.yml", ".pattern-advisor.json", "README.md", "architecture-review",
+        "requirements-dev.txt", "samconfig.toml", "src", "src/writer.py", "template.yaml", "tests", "tests/test_handlers_exist.py"]
+    rules = {p.name for p in (ROOT / "advisor" / "review" / "rules").glob("[a-z]*.py")}
+    assert {p.name for p in (target / "architecture-review" / "rules").iterdir()} == rules
     template = (target / "template.yaml").read_text()
     assert "    Default: billing\n" in template
     assert "      Runtime: python3.12\n" in template and "      MemorySize: 512\n" in template
     assert "sam build && sam deploy --guided" in (target / "README.md").read_text()
     assert 'stack_name = "billing"' in (target / "samconfig.toml").read_text()
-    assert "advisor review template.yaml" in (target / ".github/workflows/ci.yml").read_text()
-    assert out.endswith(f"Next: cd {target} && sam build && sam deploy --guided\n")
+    workflow = (target / ".github/workflows/ci.yml").read_text()
+    assert workflow.endswith("      - run: python -m pip install -r requirements-dev.txt\n      - run: pytest\n"
+                             "      - run: cfn-lint --append-rules architecture-review/rules -- template.yaml\n")
+    assert "pattern-advisor" not in (target / "requirements-dev.txt").read_text().replace("pattern-advisor-review", "")
+    assert out.endswith(f"Next: cd {target} && see README.md (install, test, deploy)\n")
     assert oct((target / "template.yaml").stat().st_mode & 0o777) != "0o600"
 
 
@@ -75,7 +75,7 @@ def test_force_updates_files_still_as_generated(run_cli, catalog, tmp_path):
     run_cli("--catalog", str(catalog), "init", "mini-queue", str(target), "--param", "ServiceName=billing")
     code, out, _ = run_cli("--catalog", str(catalog), "init", "mini-queue", str(target), "--param", "ServiceName=other", "--force")
     assert code == 0
-    assert f"wrote {target}/template.yaml" in out and f"unchanged {target}/src/writer.py" in out
+    assert f"updated {target}/template.yaml" in out and f"unchanged {target}/src/writer.py" in out
     assert "Default: other" in (target / "template.yaml").read_text()
 
 
@@ -88,9 +88,9 @@ def test_dry_run_writes_nothing(run_cli, catalog, tmp_path):
 
 
 @pytest.mark.parametrize("value,message", [
-    ("../escape", "invalid parameter ServiceName: '../escape' does not match ^[a-z][a-z0-9-]{1,30}$"),
-    ("/etc/passwd", "invalid parameter ServiceName: '/etc/passwd' does not match ^[a-z][a-z0-9-]{1,30}$"),
-    ("Billing_Service", "invalid parameter ServiceName: 'Billing_Service' does not match ^[a-z][a-z0-9-]{1,30}$"),
+    ("../escape", "invalid parameter ServiceName: '../escape' does not match AllowedPattern ^[a-z][a-z0-9-]{1,30}$"),
+    ("/etc/passwd", "invalid parameter ServiceName: '/etc/passwd' does not match AllowedPattern ^[a-z][a-z0-9-]{1,30}$"),
+    ("Billing_Service", "invalid parameter ServiceName: 'Billing_Service' does not match AllowedPattern ^[a-z][a-z0-9-]{1,30}$"),
 ])
 def test_invalid_and_traversing_names_are_refused(run_cli, catalog, tmp_path, value, message):
     target = tmp_path / "proj"
@@ -103,10 +103,10 @@ def test_invalid_and_traversing_names_are_refused(run_cli, catalog, tmp_path, va
 def test_invalid_memory_and_runtime(run_cli, catalog, tmp_path):
     code, _, err = run_cli("--catalog", str(catalog), "init", "mini-queue", str(tmp_path / "p"), "--param", "ServiceName=ok",
                            "--param", "MemorySize=64")
-    assert (code, err) == (2, "advisor: error: invalid parameter MemorySize: '64' does not match ^\\d{3,5}$\n")
+    assert (code, err) == (2, "advisor: error: invalid parameter MemorySize: 64 is below MinValue 128\n")
     code, _, err = run_cli("--catalog", str(catalog), "init", "mini-queue", str(tmp_path / "p"), "--param", "ServiceName=ok",
                            "--param", "Runtime=python2.7")
-    assert (code, err) == (2, "advisor: error: invalid parameter Runtime: 'python2.7' is not allowed; expected one of python3.12, python3.13, python3.14\n")
+    assert (code, err) == (2, "advisor: error: invalid parameter Runtime: 'python2.7' is not one of AllowedValues: python3.12, python3.13, python3.14\n")
     assert not (tmp_path / "p").exists()
 
 

@@ -1,17 +1,16 @@
 """Every pattern, copied into a project with non-default parameters, is still correct:
-cfn-lint passes, the project's own tests pass, the moto deploy and end-to-end check pass, and
-`advisor review` finds nothing above info."""
+cfn-lint passes, the moto deploy and end-to-end check pass, and `advisor review` finds nothing
+above info. (The project's own tests run in a fresh environment in test_fresh_install.py.)"""
 
 from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 
 import pytest
 
 from advisor.catalog.load import load_catalog
+from advisor.scaffold.params import secret_names
 from advisor.scaffold.project import parameters, plan_project, resolve_params, write_project
 from advisor.verify.pipeline import FAIL, validate_pattern
 
@@ -43,11 +42,6 @@ def test_generated_project_stays_correct(pattern_id, tmp_path):
     findings = [f.describe("template.yaml") for f in lint_text(template) if f.severity in ("error", "warning")]
     assert findings == []
 
-    if (project / "tests").is_dir():
-        proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=project,
-                              capture_output=True, text=True, timeout=300)
-        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
-
     # The moto deploy and end-to-end check of the catalog, run on the generated project.
     shutil.copy(pattern.pattern_file, project / "pattern.yaml")
     (project / ".pattern-advisor.json").unlink()
@@ -55,6 +49,13 @@ def test_generated_project_stays_correct(pattern_id, tmp_path):
 
     generated, errors = load_pattern(project)
     assert errors == []
+    # Secret defaults were stripped from the copy; the offline run supplies the pattern's test
+    # values, as a deploy supplies the real ones from the environment.
+    specs = pattern.template.data.get("Parameters") or {}
+    offline = generated.data["verification"].setdefault("parameters", {})
+    for name in secret_names(pattern):
+        if "Default" in specs[name]:
+            offline.setdefault(name, specs[name]["Default"])
     report = validate_pattern(generated, CATALOG, lambda *a: None)
     failed = {s.step: s.problems for s in report.steps.values() if s.status == FAIL}
     assert not failed, json.dumps(failed, indent=1)
