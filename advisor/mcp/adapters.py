@@ -10,7 +10,6 @@ from pathlib import Path
 
 from advisor.errors import DataError, UsageError
 
-SECRET_WORDS = ("secret", "token", "password", "passwd", "key")
 MASK = "********"
 
 
@@ -123,14 +122,13 @@ def cost_services() -> dict:
 def scaffold_plan(pattern, given: dict[str, str]) -> dict:
     """The files `advisor init` would write for pattern with these parameters; nothing is written.
     Parameter values that look secret (by name, or NoEcho in the template) are masked."""
-    from advisor.scaffold.project import parameters, plan_project, resolve_params
+    from advisor.scaffold.params import parameters, resolve_params, secret_names
+    from advisor.scaffold.project import plan_project
 
     values = resolve_params(pattern, given, None)
     files = plan_project(pattern, values)
     effective = {p.name: values.get(p.name, p.default) for p in parameters(pattern)}  # given, else the default
-    declared = (pattern.template.data.get("Parameters") or {}) if isinstance(pattern.template.data, dict) else {}
-    secret = {name for name in effective if any(w in name.lower() for w in SECRET_WORDS)
-              or str((declared.get(name) or {}).get("NoEcho", "")).lower() == "true"}
+    secret = set(secret_names(pattern))  # init's own rule: NoEcho, or a name that says secret, token, password, key
     return {"pattern": pattern.id,
             "parameters": {name: MASK if name in secret and value is not None else value for name, value in effective.items()},
             "files": [{"path": rel, "bytes": len(files[rel])} for rel in sorted(files)]}

@@ -5,6 +5,7 @@ refuses bad input with the CLI's one-line message. Where the CLI names an option
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -91,6 +92,7 @@ def test_recommend_refuses_bad_requirements_as_the_cli_does(mcp_server, run_cli,
     answers.write_text(json.dumps(requirements), encoding="utf-8")
     code, _, err = run_cli("recommend", "--answers", str(answers))
     assert code == 2
+    err = re.sub(rf"^advisor: error: {re.escape(str(answers))}:\d+:\d+: ", f"advisor: error: {answers}: ", err)  # a file has lines
     same_message(error_text(mcp_server.call("recommend", {"requirements": requirements})), err,
                  "requirements: ", f"{answers}: ")
 
@@ -194,10 +196,14 @@ def test_scaffold_plan_lists_what_advisor_init_would_write_and_writes_nothing(mc
     code, out, err = run_cli("init", "webhook-ingest-enrich", str(tmp_path / "new"), "--dry-run",
                              *[f"--param={k}={v}" for k, v in params.items()])
     assert code == 0, err
-    would_write = [line.removeprefix(f"would write {tmp_path / 'new'}/") for line in out.splitlines() if line.startswith("would write ")]
+    would_write = [line.split("/new/", 1)[1] for line in out.splitlines() if line.startswith("would write ")]
+    rules_line = next(line for line in would_write if line.startswith("architecture-review/ ("))
+    rules_count = int(rules_line.split("(", 1)[1].split()[0])  # init folds the copied review rules into one line
     before = sorted(p.name for p in mcp_server.cwd.iterdir())
     plan = answer(mcp_server.call("scaffold_plan", {"pattern": "webhook-ingest-enrich", "parameters": params}))
-    assert [f["path"] for f in plan["files"]] == would_write
+    paths = [f["path"] for f in plan["files"]]
+    assert [p for p in paths if not p.startswith("architecture-review/")] == [line for line in would_write if line != rules_line]
+    assert len([p for p in paths if p.startswith("architecture-review/")]) == rules_count
     assert all(f["bytes"] > 0 for f in plan["files"])
     assert plan["parameters"]["ServiceName"] == "hooks"
     assert plan["parameters"]["SigningSecret"] == "********"  # NoEcho in the template
