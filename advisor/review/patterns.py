@@ -11,7 +11,9 @@ by type alone, and reported missing when absent. So is each alarm the pattern sh
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import lru_cache
 
 import networkx as nx
 from networkx.algorithms.isomorphism import DiGraphMatcher
@@ -129,6 +131,27 @@ def catalog_topologies(extra_dirs: list[str] | None = None) -> list[Topology]:
         found.append(topology_of(pattern.id, pattern.name, pattern.data["topology"],
                                  resources if isinstance(resources, dict) else None, pattern.data.get("operations")))
     return found
+
+
+@lru_cache(maxsize=1)
+def _default_topologies() -> tuple[Topology, ...]:
+    return tuple(catalog_topologies())
+
+
+# The engine names the topologies of the review under way; cfn-lint run on its own uses the catalog's.
+ACTIVE: ContextVar[list[Topology] | None] = ContextVar("pattern_advisor_topologies", default=None)
+FOUND: ContextVar[list | None] = ContextVar("pattern_advisor_matches", default=None)
+
+
+def matches_for(graph: ReviewGraph) -> list[PatternMatch]:
+    """The patterns in a review graph, detected once per graph; also handed to the engine via FOUND."""
+    cached = getattr(graph, "_pattern_matches", None)
+    if cached is None:
+        active = ACTIVE.get()
+        cached = detect(graph, list(active if active is not None else _default_topologies()))
+        graph._pattern_matches = cached
+    FOUND.set(cached)
+    return cached
 
 
 def _name_fit(roles: dict[str, str]) -> int:
