@@ -42,6 +42,7 @@ class FileReview:
     errors: list[DataError] = field(default_factory=list)  # the file could not be (fully) reviewed
     skipped: str | None = None  # not a template at all
     reviewed: bool = False  # the checks ran (perhaps on the rest of a template with a duplicate key)
+    constructs: dict[str, str] = field(default_factory=dict)  # logical id -> AWS CDK construct path
 
 
 def construct_path(resources: dict, logical_id: str | None) -> str | None:
@@ -64,7 +65,7 @@ def _finding(match, resources: dict) -> Finding:
     ours = getattr(match.rule, "rule", None)
     if ours is not None:
         return Finding(ours.id, ours.name, ours.severity, resource, match.linenumber, match.columnnumber,
-                       match.message.removesuffix(ours.lint_suffix), fix_for(ours, resources, resource),
+                       match.message.removesuffix(ours.lint_suffix), fix_for(ours, resources, resource, path),
                        ours.docs, ours.lint_id, construct)
     rule = match.rule
     return Finding(rule.id, f"cfn-lint-{rule.id.lower()}", _LINT_SEVERITY.get(rule.severity.lower(), "warning"), resource,
@@ -72,14 +73,17 @@ def _finding(match, resources: dict) -> Finding:
                    construct)
 
 
-def fix_for(rule, resources: dict, resource: str | None) -> str:
-    """The rule's fix for this resource's type when the rule has one (FIXES), else its general Fix."""
+def fix_for(rule, resources: dict, resource: str | None, path: list = ()) -> str:
+    """The rule's fix for the resource at hand when the rule has one in FIXES (keyed by type, or by
+    type and the property the finding is under, e.g. "AWS::Serverless::Function.Events"), else its Fix."""
     import importlib
 
     body = resources.get(resource) if isinstance(resources, dict) and resource else None
     rtype = body.get("Type") if isinstance(body, dict) else None
     fixes = getattr(importlib.import_module(rule.check.__module__), "FIXES", {})
-    return fixes.get(rtype) or fixes.get(family(rtype)) or rule.fix
+    under = str(path[3]) if len(path) > 3 else None
+    return (fixes.get(f"{rtype}.{under}") or fixes.get(f"{family(rtype)}.{under}") or fixes.get(rtype)
+            or fixes.get(family(rtype)) or rule.fix)
 
 
 def _template_shape(doc, file: str) -> str | None:
@@ -140,6 +144,8 @@ def review_text(text: str, display: str, topologies: list[Topology],
     result.errors += [error for error, _, _ in duplicates]
     if duplicates:
         text = _without(text, [(start, end) for _, start, end in duplicates])
+    resources = doc.data.get("Resources")
+    result.constructs = {name: path for name in resources if (path := construct_path(resources, name))}
     in_template, suppression_errors = suppress.from_template(doc)
     result.errors += suppression_errors
     active, found = pattern_matching.ACTIVE.set(topologies), pattern_matching.FOUND.set(None)

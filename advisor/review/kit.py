@@ -104,6 +104,20 @@ def hidden_definition(props: dict) -> str | None:
     return None
 
 
+# Resources the AWS CDK adds for its own machinery (bucket notifications, log retention, custom
+# resources): the user does not write them, and notes about their hygiene are noise.
+_CDK_FRAMEWORK = re.compile(r"^(BucketNotificationsHandler[0-9a-f]{32}|LogRetention[0-9a-f]{32}|AWS[0-9a-f]{32}|"
+                            r"Custom[A-Za-z0-9]*CustomResourceProvider|CustomCDKBucketDeployment[0-9A-F]{32})")
+
+
+def cdk_framework(template, logical_id) -> bool:
+    body = template.get("Resources", {}).get(logical_id) if isinstance(template, dict) and isinstance(logical_id, str) else None
+    metadata = body.get("Metadata") if isinstance(body, dict) else None
+    path = metadata.get("aws:cdk:path") if isinstance(metadata, dict) else None
+    parts = path.split("/") if isinstance(path, str) else []
+    return bool(_CDK_FRAMEWORK.match(parts[1] if len(parts) > 1 else logical_id))
+
+
 def graph_for(cfn) -> object:
     """The review graph of a cfn-lint Template, built once per template for all our rules."""
     from advisor.review.graph import ReviewGraph
@@ -135,6 +149,8 @@ class CfnLintAdapter(CloudFormationLintRule):
         graph = graph_for(cfn)
         matches = []
         for hit in self.rule.check(cfn.template, graph):
+            if self.rule.severity == "info" and len(hit.path) > 1 and cdk_framework(cfn.template, hit.path[1]):
+                continue
             location = _scalar_location(cfn.template, hit.path)
             extra = {"location": location} if location else {}
             matches.append(RuleMatch(list(hit.path), hit.message + self.rule.lint_suffix, **extra))

@@ -15,7 +15,8 @@ TOOL_URI = "https://github.com/pattern-advisor/pattern-advisor"
 def _pattern_lines(review: FileReview) -> list[str]:
     lines = []
     for match in review.patterns:
-        roles = ", ".join(f"{role}={res}" for role, res in match.resources.items())
+        roles = ", ".join(f"{role}={res}" + (f" ({review.constructs[res]})" if res in review.constructs else "")
+                          for role, res in match.resources.items())
         lines.append(f"{review.file}: pattern {match.id} ({match.name}): {roles}; see 'advisor show {match.id}' or {match.page}")
         lacks = [m.what if m.role == "alarms" else f"{m.what} ({m.role})" for m in match.missing]
         if lacks:

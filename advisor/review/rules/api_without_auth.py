@@ -16,6 +16,16 @@ from advisor.review import kit
 from advisor.review.graph import WEBSOCKET_API
 
 _OPEN = (None, "NONE")
+FIXES = {
+    "AWS::Serverless::Function.Events": "Set Auth.DefaultAuthorizer on the API (or in Globals.Api / Globals.HttpApi), "
+                                        "or Auth.Authorizer on this event.",
+    "AWS::Lambda::Url": "Set AuthType: AWS_IAM and sign requests (SigV4), or put the function behind an API with an authorizer.",
+    "AWS::Serverless::Function": "Set FunctionUrlConfig.AuthType: AWS_IAM, or put the function behind an API with an authorizer.",
+    "AWS::Lambda::Function": "Set AuthType: AWS_IAM on the function URL.",
+    "AWS::ApiGateway::Method": "Set AuthorizationType to COGNITO_USER_POOLS, CUSTOM or AWS_IAM (with AuthorizerId), or "
+                               "ApiKeyRequired: true with a usage plan.",
+    "AWS::ApiGatewayV2::Route": "Set AuthorizationType to JWT, CUSTOM or AWS_IAM with an AuthorizerId.",
+}
 
 
 def _api_default_authorizer(graph, api) -> bool:

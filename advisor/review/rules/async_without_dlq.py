@@ -13,6 +13,17 @@ each rule target or subscription; give the stream event source a DestinationConf
 from advisor.review import kit
 from advisor.review.graph import ASYNC_KINDS, STREAM_KINDS
 
+FIXES = {
+    "AWS::SQS::Queue": "Add RedrivePolicy: {deadLetterTargetArn: !GetAtt DeadLetterQueue.Arn, maxReceiveCount: 5} "
+                       "with a second AWS::SQS::Queue as DeadLetterQueue, and alarm on its depth.",
+    "AWS::Serverless::Function": "Add DeadLetterQueue: {Type: SQS, TargetArn: !GetAtt FailedQueue.Arn}, or "
+                                 "EventInvokeConfig: {DestinationConfig: {OnFailure: {Type: SQS, Destination: ...}}}.",
+    "AWS::Lambda::Function": "Add DeadLetterConfig: {TargetArn: !GetAtt FailedQueue.Arn}, or an "
+                             "AWS::Lambda::EventInvokeConfig with DestinationConfig.OnFailure.",
+    "AWS::Serverless::Function.Events": "Add DestinationConfig: {OnFailure: {Type: SQS, Destination: !GetAtt "
+                                        "FailedQueue.Arn}} to the stream event.",
+    "AWS::Lambda::EventSourceMapping": "Add DestinationConfig: {OnFailure: {Destination: !GetAtt FailedQueue.Arn}}.",
+}
 _DLQ_KEYS = ("RedrivePolicy", "DeadLetterConfig", "DeadLetterQueue", "DestinationConfig", "OnFailure")
 
 

@@ -32,8 +32,8 @@ def check(template, graph):
                 alarms.setdefault(missing.guards, []).append(missing.what.removeprefix("alarm on "))
                 continue
             yield kit.Hit(_where(graph, missing.guards),
-                          f"{missing.guards} plays the {_role(match, missing.guards)} role of pattern {match.id}, which protects it "
-                          f"with a {missing.what} ({missing.role}); this template has none. See 'advisor show {match.id}'")
+                          f"{missing.guards} plays the {_role(match, missing.guards)} role of pattern {match.id}, whose "
+                          f"safeguard for it, {missing.what} ({missing.role}), this template lacks. See 'advisor show {match.id}'")
         for resource, metrics in alarms.items():
             yield kit.Hit(_where(graph, resource),
                           f"{resource} plays the {_role(match, resource)} role of pattern {match.id}, which alarms on "
