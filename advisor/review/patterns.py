@@ -160,7 +160,7 @@ def _name_fit(roles: dict[str, str]) -> int:
 
 
 def _same_role(t: dict, p: dict) -> bool:
-    if t.get("family") != p.get("family") or (p.get("fifo") is not None and p.get("fifo") != t.get("fifo")):
+    if t.get("family") != p.get("family") or (p.get("fifo") is not None and p.get("fifo") != bool(t.get("fifo"))):
         return False
     # A dead-letter queue (what a redrive or on-failure setting names) never plays a core queue or topic role.
     return not (t.get("dead_letter") and p.get("family") in (QUEUE, TOPIC))
