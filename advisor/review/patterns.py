@@ -209,6 +209,8 @@ def _check_safeguards(graph: ReviewGraph, topo: Topology, roles: dict[str, str])
         found = next((c for c in wired + safeguards.protectors(graph, guarded, role.family) if c not in taken), None)
         if found:
             roles[role.id] = found
+        elif role.family == safeguards.USER_POOL and safeguards.has_auth(graph, guarded):
+            continue  # another authorizer (Lambda, JWT, IAM, API keys) does the user pool's job
         else:
             missing.append(Missing(role.id, role.label[0].lower() + role.label[1:], guarded))
     for alarm in topo.alarms:

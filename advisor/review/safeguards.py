@@ -74,3 +74,26 @@ def has_alarm(graph: ReviewGraph, resource: str, metric: str) -> bool:
         if metric in set(_metric_names(props)) and resource in graph.mentioned(props):
             return True
     return False
+
+
+USER_POOL = "AWS::Cognito::UserPool"
+_AUTH_ON_ROUTES = ("AWS::ApiGateway::Method", "AWS::ApiGatewayV2::Route", "AWS::ApiGateway::Authorizer",
+                   "AWS::ApiGatewayV2::Authorizer")
+
+
+def has_auth(graph: ReviewGraph, api: str) -> bool:
+    """Does the API authorize its callers some way (Lambda or JWT authorizer, IAM, API keys)? Any of
+    them stands in for the pattern's user pool."""
+    settings = [graph.props(api).get("Auth")]
+    if api in _GLOBALS_OF_IMPLICIT:
+        section = graph.template.get("Globals")
+        values = section.get(_GLOBALS_OF_IMPLICIT[api]) if isinstance(section, dict) else None
+        settings.append(values.get("Auth") if isinstance(values, dict) else None)
+    if any(isinstance(a, dict) and (a.get("DefaultAuthorizer") or a.get("ApiKeyRequired") is True) for a in settings):
+        return True
+    for name in graph.of_family(*_AUTH_ON_ROUTES):
+        props = graph.props(name)
+        if api in graph.refs(props.get("RestApiId") or props.get("ApiId")) and \
+                (graph.family(name).endswith("Authorizer") or props.get("AuthorizationType") not in (None, "NONE")):
+            return True
+    return False
