@@ -27,21 +27,6 @@ FIXES = {
 _DLQ_KEYS = ("RedrivePolicy", "DeadLetterConfig", "DeadLetterQueue", "DestinationConfig", "OnFailure")
 
 
-def _failure_targets(value, inside=False):
-    """Everything referenced under a dead-letter or on-failure setting (those are dead-letter queues)."""
-    from advisor.cfn.template_graph import references
-
-    if isinstance(value, dict):
-        for k, v in value.items():
-            if k in _DLQ_KEYS:
-                yield from (t for t, _ in references(v))
-            else:
-                yield from _failure_targets(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _failure_targets(v)
-
-
 def _has_failure_config(props) -> bool:
     return isinstance(props, dict) and any(props.get(k) for k in _DLQ_KEYS)
 
@@ -61,7 +46,7 @@ def _function_catches_async_failures(graph, function) -> bool:
 
 
 def check(template, graph):
-    dead_letter_queues = set(_failure_targets(template.get("Resources")))
+    dead_letter_queues = graph.dead_letters
     consumed = {t.source for t in graph.triggers if t.kind == "sqs"}
     for queue in graph.of_family("AWS::SQS::Queue"):
         # A queue drained outside the template may handle poison messages itself; we cannot tell.
