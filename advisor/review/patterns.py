@@ -118,19 +118,34 @@ def topology_of(pattern_id: str, name: str, topology: dict, resources: dict | No
                     _alarms(operations, resources, {n: node["resource"] for n, node in nodes.items()}), entry)
 
 
-def catalog_topologies(extra_dirs: list[str] | None = None) -> list[Topology]:
-    from advisor.catalog.cached import load_cached
+def _topology_inputs(pattern) -> dict:
+    """What matching needs of a pattern: its topology, its alarms, and only the template resources
+    they name (FIFO flags, alarm dimensions), small enough to cache."""
+    try:
+        data = pattern.template.data
+        resources = data.get("Resources") if isinstance(data, dict) else None
+    except DataError:  # `advisor validate` reports it; match on types alone
+        resources = None
+    named = {n["resource"] for n in pattern.data["topology"].get("nodes", [])}
+    named |= {a.get("resource") for a in (pattern.data.get("operations") or {}).get("alarms", [])}
+    kept = {k: v for k, v in resources.items() if k in named} if isinstance(resources, dict) else None
+    return {"id": pattern.id, "name": pattern.name, "topology": pattern.data["topology"],
+            "operations": pattern.data.get("operations"), "resources": kept}
 
-    found = []
-    for pattern in load_cached(extra_dirs):
-        try:
-            data = pattern.template.data
-            resources = data.get("Resources") if isinstance(data, dict) else None
-        except DataError:  # `advisor validate` reports it; match on types alone
-            resources = None
-        found.append(topology_of(pattern.id, pattern.name, pattern.data["topology"],
-                                 resources if isinstance(resources, dict) else None, pattern.data.get("operations")))
-    return found
+
+def catalog_topologies(extra_dirs: list[str] | None = None) -> list[Topology]:
+    """Every catalog pattern's topology, cached until a pattern or template file changes (a single
+    small file is reviewed as fast as cfn-lint alone checks it)."""
+    from advisor.catalog.cached import load_cached
+    from advisor.catalog.json_cache import cached_json, file_stamp
+    from advisor.catalog.load import PATTERN_FILE, TEMPLATE_FILE, catalog_dirs, pattern_folders
+
+    folders = pattern_folders(catalog_dirs(extra_dirs))
+    stamp = file_stamp([f / name for f in folders for name in (PATTERN_FILE, TEMPLATE_FILE)])
+    entries = cached_json("review-topologies", stamp,
+                          lambda: {"patterns": [_topology_inputs(p) for p in load_cached(extra_dirs)]},
+                          lambda payload: payload["patterns"])
+    return [topology_of(e["id"], e["name"], e["topology"], e["resources"], e["operations"]) for e in entries]
 
 
 @lru_cache(maxsize=1)
