@@ -47,7 +47,7 @@ def _role(match, resource: str) -> str:
 RULE = kit.Rule(
     id="PA1020", name="pattern-safeguard-missing", title="Catalog pattern without one of its safeguards",
     severity="info", tags=("patterns", "reliability"), check=check, doc=__doc__,
-    docs="https://docs.aws.amazon.com/wellarchitected/latest/serverless-applications-lens/reliability.html",
+    docs="https://docs.aws.amazon.com/wellarchitected/latest/serverless-applications-lens/reliability-pillar.html",
 )
 
 
