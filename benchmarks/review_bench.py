@@ -88,9 +88,10 @@ def main() -> int:
     ratio = review_seconds / lint_seconds
     print(f"review / cfn-lint = {ratio:.2f}x (target <= 1.30x): {'ok' if ratio <= 1.3 else 'OVER TARGET'}")
 
-    errors = [r for r in reviews if r.errors]
-    skipped = [r for r in reviews if r.skipped]
-    print(f"\nreviewed {n - len(errors) - len(skipped)}, could not review {len(errors)}, not templates {len(skipped)}")
+    reviewed = [r for r in reviews if r.reviewed]
+    partly = [r for r in reviewed if r.errors]
+    print(f"\nreviewed {len(reviewed)} ({len(partly)} of them with an error such as a duplicate key), "
+          f"could not review {n - len(reviewed)}")
     patterns = Counter()
     for r in reviews:
         patterns.update({m.id for m in r.patterns})
