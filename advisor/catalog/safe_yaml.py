@@ -68,8 +68,9 @@ _Composer.yaml_implicit_resolvers = {
 
 
 class _Builder:
-    def __init__(self, file: str, cfn_tags: bool):
+    def __init__(self, file: str, cfn_tags: bool, duplicates: list | None = None):
         self.file, self.cfn_tags = file, cfn_tags
+        self.duplicates = duplicates  # when a list: collect (error, start, end) and keep the first value
         self.doc = Document(file, None)
         self.count = 0
         self._scalar = yaml.SafeLoader("")
@@ -121,7 +122,11 @@ class _Builder:
             key = key if isinstance(key, str) else str(key)
             if key in result:
                 first = self.doc.key_positions[path + (key,)]
-                raise self.fail(key_node, f'duplicate key "{key}" (first defined at line {first[0]})')
+                error = self.fail(key_node, f'duplicate key "{key}" (first defined at line {first[0]})')
+                if self.duplicates is None:
+                    raise error
+                self.duplicates.append((error, key_node.start_mark.index, value_node.end_mark.index))
+                continue
             self.doc.key_positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = self.build(value_node, path + (key,), depth + 1)
         return result
@@ -200,8 +205,10 @@ def read_text(path: Path | str, display: str | None = None, max_bytes: int = MAX
     return _decode(display, raw)
 
 
-def load_text(text: str, file: str, cfn_tags: bool = False) -> Document:
-    """Load one YAML (or JSON) document from text."""
+def load_text(text: str, file: str, cfn_tags: bool = False, duplicates: list | None = None) -> Document:
+    """Load one YAML (or JSON) document from text. Duplicate keys are an error; given a list as
+    `duplicates`, each is appended to it instead as (DataError, start, end offsets of the entry)
+    and the first value is kept, so that a caller can go on with the rest of the document."""
     loader = _Composer(text)
     try:
         node = loader.get_single_node()
@@ -216,7 +223,7 @@ def load_text(text: str, file: str, cfn_tags: bool = False) -> Document:
         raise DataError(file, f"nesting deeper than {MAX_DEPTH} levels; refusing to load it", exc.mark.line + 1, exc.mark.column + 1) from None
     finally:
         loader.dispose()
-    builder = _Builder(file, cfn_tags)
+    builder = _Builder(file, cfn_tags, duplicates)
     if node is None:
         builder.doc.data = None
         return builder.doc

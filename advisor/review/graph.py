@@ -15,7 +15,7 @@ import networkx as nx
 
 from advisor.cfn.template_graph import TemplateGraph, references, resources_of
 
-from advisor.review import iam
+from advisor.review import iam, names
 
 # SAM types and their CloudFormation equivalents are one family for matching and for rules.
 _FAMILY = {
@@ -31,6 +31,7 @@ FUNCTION, QUEUE, TOPIC = "AWS::Lambda::Function", "AWS::SQS::Queue", "AWS::SNS::
 STREAM, TABLE, BUCKET = "AWS::Kinesis::Stream", "AWS::DynamoDB::Table", "AWS::S3::Bucket"
 STATE_MACHINE, BUS, RULE = "AWS::StepFunctions::StateMachine", "AWS::Events::EventBus", "AWS::Events::Rule"
 REST_API, HTTP_API = "AWS::ApiGateway::RestApi", "AWS::ApiGatewayV2::Api"
+WEBSOCKET_API, SCHEDULE = "AWS::ApiGatewayV2::Api(WEBSOCKET)", "AWS::Scheduler::Schedule"
 _SENDS_TO = {QUEUE, TOPIC, STREAM, BUS, "AWS::KinesisFirehose::DeliveryStream"}
 _STORES = {TABLE, BUCKET, "AWS::RDS::DBCluster", "AWS::RDS::DBInstance"}
 _RUNS = {FUNCTION, STATE_MACHINE}
@@ -43,7 +44,22 @@ _SAM_EVENTS = {
 }
 ASYNC_KINDS = {"s3", "sns", "eventbridge", "schedule", "iot", "logs"}
 STREAM_KINDS = {"kinesis", "dynamodb"}
-_IMPLICIT_API = {"api": ("ServerlessRestApi", "AWS::Serverless::Api"), "httpapi": ("ServerlessHttpApi", "AWS::Serverless::HttpApi")}
+_IMPLICIT_SOURCE = {"api": ("ServerlessRestApi", "AWS::Serverless::Api"), "httpapi": ("ServerlessHttpApi", "AWS::Serverless::HttpApi"),
+                    "schedule": (None, SCHEDULE)}
+_FAILURE_KEYS = ("RedrivePolicy", "DeadLetterConfig", "DeadLetterQueue", "DestinationConfig", "OnFailure")
+
+
+def failure_targets(value):
+    """Every resource named under a dead-letter or on-failure setting (those are dead-letter targets)."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k in _FAILURE_KEYS:
+                yield from (t for t, _ in references(v))
+            else:
+                yield from failure_targets(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from failure_targets(v)
 
 
 def is_fifo(body: dict) -> bool:
@@ -52,8 +68,18 @@ def is_fifo(body: dict) -> bool:
     return any(props.get(k) in (True, "true", "True") for k in ("FifoQueue", "FifoTopic"))
 
 
-def family(rtype) -> str | None:
-    return _FAMILY.get(rtype, rtype) if isinstance(rtype, str) else None
+def family(rtype, body: dict | None = None) -> str | None:
+    """The type a resource is matched and checked as. With the resource's body, a WebSocket API is
+    its own kind (not an HTTP API) and an EventBridge rule on a schedule is a schedule."""
+    if not isinstance(rtype, str):
+        return None
+    fam = _FAMILY.get(rtype, rtype)
+    props = _dict(body.get("Properties")) if isinstance(body, dict) else {}
+    if fam == HTTP_API and str(props.get("ProtocolType", "")).upper() == "WEBSOCKET":
+        return WEBSOCKET_API
+    if fam == RULE and props.get("ScheduleExpression") and not props.get("EventPattern"):
+        return SCHEDULE
+    return fam
 
 
 @dataclass
@@ -79,16 +105,21 @@ class ReviewGraph:
     g: nx.DiGraph = field(default_factory=nx.DiGraph)
     triggers: list[Trigger] = field(default_factory=list)
 
+    names: names.NameIndex = field(default_factory=names.NameIndex)
+    dead_letters: set[str] = field(default_factory=set)  # what redrive and on-failure settings point to
+
     @classmethod
     def build(cls, template: dict) -> "ReviewGraph":
         resources = resources_of(template)
-        graph = cls(template, resources, TemplateGraph.build(template))
+        graph = cls(template, resources, TemplateGraph.build(template), names=names.NameIndex.build(resources))
+        graph.dead_letters = set(failure_targets(resources))
         for name, body in resources.items():
-            graph.g.add_node(name, type=body.get("Type"), family=family(body.get("Type")), fifo=is_fifo(body))
+            graph.g.add_node(name, type=body.get("Type"), family=family(body.get("Type"), body), fifo=is_fifo(body),
+                             dead_letter=name in graph.dead_letters)
         for name, body in resources.items():
             props = _dict(body.get("Properties"))
             base = ("Resources", name, "Properties")
-            handler = _WIRING.get(family(body.get("Type")))
+            handler = _WIRING.get(family(body.get("Type"))) or _WIRING.get(body.get("Type"))
             if handler:
                 handler(graph, name, props, base)
             if family(body.get("Type")) in _RUNS:
@@ -106,7 +137,13 @@ class ReviewGraph:
         return self.g.nodes[name].get("family") if name in self.g else None
 
     def of_family(self, *families: str) -> list[str]:
-        return [n for n in self.resources if family(self.resources[n].get("Type")) in families]
+        return [n for n in self.resources if self.g.nodes[n].get("family") in families]
+
+    def mentioned(self, value) -> list[str]:
+        """Resources a value names: by Ref, GetAtt or Sub, or by the same literal or !Sub name
+        string as the resource's own name property (a !Ref there would be a circular dependency)."""
+        found = self.refs(value)
+        return found + [n for n in self.names.mentions(value) if n not in found]
 
     def kinds(self, a: str, b: str) -> set[str]:
         return self.g.edges[a, b]["kinds"] if self.g.has_edge(a, b) else set()
@@ -152,8 +189,9 @@ class ReviewGraph:
         self.add(principal, target, kinds - {"reads"}, granted)
 
     def _add_usage(self, name: str, props: dict) -> None:
-        for target in self.refs(props.get("Environment")):
-            self.use(name, target, _default_use(self.family(target)), granted=False)
+        for target in self.mentioned(props.get("Environment")):
+            if target != name:
+                self.use(name, target, _default_use(self.family(target)), granted=False)
         for key in ("Definition", "DefinitionString", "DefinitionSubstitutions", "DefinitionUri"):
             for target in self.refs(props.get(key)):
                 self.use(name, target, _default_use(self.family(target)), granted=True)
@@ -164,15 +202,23 @@ class ReviewGraph:
             event = _dict(event)
             kind = _SAM_EVENTS.get(event.get("Type"), "other")
             eprops = _dict(event.get("Properties"))
-            source = self.first_ref(eprops.get("Queue") or eprops.get("Stream") or eprops.get("Bucket")
-                                    or eprops.get("Topic") or eprops.get("EventBusName")
-                                    or eprops.get("RestApiId") or eprops.get("ApiId"))
-            if source is None and kind in _IMPLICIT_API:
-                source = self._implicit_api(kind)
+            source = self.stream_of(self.first_ref(eprops.get("Queue") or eprops.get("Stream") or eprops.get("Bucket")
+                                                   or eprops.get("Topic") or eprops.get("EventBusName")
+                                                   or eprops.get("RestApiId") or eprops.get("ApiId")))
+            if source is None and kind in _IMPLICIT_SOURCE:
+                source = self._implicit(kind, name, event_name)
             self.add_trigger(name, kind, source, eprops, ("Resources", name, "Properties", "Events", event_name))
 
-    def _implicit_api(self, kind: str) -> str:
-        node, rtype = _IMPLICIT_API[kind]
+    def stream_of(self, source: str | None) -> str | None:
+        """An enhanced fan-out consumer stands for its stream: the records come from the stream."""
+        if source and self.g.nodes[source].get("type") == "AWS::Kinesis::StreamConsumer":
+            return self.first_ref(self.props(source).get("StreamARN")) or source
+        return source
+
+    def _implicit(self, kind: str, function: str, event_name: str) -> str:
+        """The resource SAM generates for an event: one shared API, or one schedule per event."""
+        node, rtype = _IMPLICIT_SOURCE[kind]
+        node = node or f"{function}{event_name}"
         if node not in self.g:
             self.g.add_node(node, type=rtype, family=family(rtype), implicit=True)
         return node
@@ -202,6 +248,7 @@ def _source_kind(graph: ReviewGraph, source: str | None, arn) -> str:
 
 def _mapping(graph: ReviewGraph, name: str, props: dict, base: tuple) -> None:
     function, source = graph.first_ref(props.get("FunctionName")), graph.first_ref(props.get("EventSourceArn"))
+    source = graph.stream_of(source)
     if function:
         graph.add_trigger(function, _source_kind(graph, source, props.get("EventSourceArn")), source, props, base[:2])
 
@@ -268,6 +315,20 @@ def _bucket(graph: ReviewGraph, name: str, props: dict, base: tuple) -> None:
                 graph.add(name, target, {"triggers"}, granted=True)
 
 
+def _cdk_bucket_notifications(graph: ReviewGraph, name: str, props: dict, base: tuple) -> None:
+    """The AWS CDK wires S3 notifications through a custom resource naming the bucket and targets."""
+    bucket = graph.first_ref(props.get("BucketName"))
+    config = _dict(props.get("NotificationConfiguration"))
+    for key, field_name in (("LambdaFunctionConfigurations", "LambdaFunctionArn"), ("QueueConfigurations", "QueueArn"),
+                            ("TopicConfigurations", "TopicArn")):
+        for i, item in enumerate(iam.as_list(config.get(key))):
+            target = graph.first_ref(_dict(item).get(field_name))
+            if target and graph.family(target) == FUNCTION:
+                graph.add_trigger(target, "s3", bucket, _dict(item), base + ("NotificationConfiguration", key, i))
+            else:
+                graph.add(bucket, target, {"triggers"}, granted=True)
+
+
 def _pipe(graph: ReviewGraph, name: str, props: dict, base: tuple) -> None:
     source, target = graph.first_ref(props.get("Source")), graph.first_ref(props.get("Target"))
     graph.add(source, target, {"triggers", "subscribes"}, granted=True)
@@ -313,4 +374,5 @@ _WIRING = {
     RULE: _rule, "AWS::Scheduler::Schedule": _schedule, BUCKET: _bucket, "AWS::Pipes::Pipe": _pipe,
     "AWS::ApiGateway::Method": _api_link, "AWS::ApiGatewayV2::Integration": _api_link,
     REST_API: _api, HTTP_API: _api, "AWS::Serverless::Connector": _connector,
+    "Custom::S3BucketNotifications": _cdk_bucket_notifications,
 }

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from fnmatch import fnmatchcase
 
-from advisor.cfn.template_graph import references
 
 # Representative actions per kind; a wildcard action ("dynamodb:*", "s3:Put*") gets every kind
 # whose representative it matches.
@@ -118,15 +117,13 @@ def grants(graph, principal: str):
                 if stmt.get("Effect", "Allow") != "Allow":
                     continue
                 kinds = set().union(*(action_kinds(a) for a in actions(stmt))) if actions(stmt) else set()
-                for target, _ in references(stmt.get("Resource")):
-                    if target in resources:
-                        yield target, kinds
+                for target in graph.mentioned(stmt.get("Resource")):
+                    yield target, kinds
     props = body.get("Properties") if isinstance(body.get("Properties"), dict) else {}
     for item in as_list(props.get("Policies")):
         if isinstance(item, dict) and len(item) == 1:
             (template_name, args), = item.items()
             kinds = SAM_POLICY_KINDS.get(template_name)
             if kinds is not None:
-                for target, _ in references(args):
-                    if target in resources:
-                        yield target, set(kinds)
+                for target in graph.mentioned(args):
+                    yield target, set(kinds)

@@ -67,6 +67,57 @@ class Rule:
         return f" ({self.id} {self.name})"
 
 
+_GLOBALS_SECTION = {"AWS::Serverless::Function": "Function", "AWS::Serverless::Api": "Api",
+                    "AWS::Serverless::HttpApi": "HttpApi", "AWS::Serverless::SimpleTable": "SimpleTable",
+                    "AWS::Serverless::StateMachine": "StateMachine"}
+
+
+def setting(graph, name: str, key: str):
+    """A resource's property, or for a SAM resource the value its Globals section gives it."""
+    props = graph.props(name)
+    if key in props:
+        return props[key]
+    section = _GLOBALS_SECTION.get(graph.resources.get(name, {}).get("Type"))
+    if name in ("ServerlessRestApi", "ServerlessHttpApi"):  # SAM's implicit APIs
+        section = "Api" if name == "ServerlessRestApi" else "HttpApi"
+    globals_ = graph.template.get("Globals") if isinstance(graph.template, dict) else None
+    values = globals_.get(section) if isinstance(globals_, dict) and section else None
+    return values.get(key) if isinstance(values, dict) else None
+
+
+def is_true(value) -> bool:
+    return value is True or (isinstance(value, str) and value.lower() == "true")
+
+
+def hidden_definition(props: dict) -> str | None:
+    """Where an API's or state machine's definition lives when the template does not hold it."""
+    if not isinstance(props, dict):
+        return None
+    for key in ("DefinitionUri", "BodyS3Location", "DefinitionS3Location"):
+        if props.get(key):
+            return key
+    for key in ("DefinitionBody", "Body", "Definition", "DefinitionString"):
+        value = props.get(key)
+        transform = value.get("Fn::Transform") if isinstance(value, dict) else None
+        if isinstance(transform, dict) and transform.get("Name") == "AWS::Include":
+            return "AWS::Include"
+    return None
+
+
+# Resources the AWS CDK adds for its own machinery (bucket notifications, log retention, custom
+# resources): the user does not write them, and notes about their hygiene are noise.
+_CDK_FRAMEWORK = re.compile(r"^(BucketNotificationsHandler[0-9a-f]{32}|LogRetention[0-9a-f]{32}|AWS[0-9a-f]{32}|"
+                            r"Custom[A-Za-z0-9]*CustomResourceProvider|CustomCDKBucketDeployment[0-9A-F]{32})")
+
+
+def cdk_framework(template, logical_id) -> bool:
+    body = template.get("Resources", {}).get(logical_id) if isinstance(template, dict) and isinstance(logical_id, str) else None
+    metadata = body.get("Metadata") if isinstance(body, dict) else None
+    path = metadata.get("aws:cdk:path") if isinstance(metadata, dict) else None
+    parts = path.split("/") if isinstance(path, str) else []
+    return bool(_CDK_FRAMEWORK.match(parts[1] if len(parts) > 1 else logical_id))
+
+
 def graph_for(cfn) -> object:
     """The review graph of a cfn-lint Template, built once per template for all our rules."""
     from advisor.review.graph import ReviewGraph
@@ -98,6 +149,8 @@ class CfnLintAdapter(CloudFormationLintRule):
         graph = graph_for(cfn)
         matches = []
         for hit in self.rule.check(cfn.template, graph):
+            if self.rule.severity == "info" and len(hit.path) > 1 and cdk_framework(cfn.template, hit.path[1]):
+                continue
             location = _scalar_location(cfn.template, hit.path)
             extra = {"location": location} if location else {}
             matches.append(RuleMatch(list(hit.path), hit.message + self.rule.lint_suffix, **extra))

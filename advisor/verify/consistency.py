@@ -57,6 +57,11 @@ def check_data(pattern: Pattern, known_ids: set[str]) -> list[DataError]:
         if node["id"] in seen:
             errors.append(doc.error(("topology", "nodes", i, "id"), f'topology.nodes[{i}].id: duplicate node id "{node["id"]}"'))
         seen.add(node["id"])
+    for i, node in enumerate(data.get("topology", {}).get("nodes", [])):
+        guarded = next((n for n in data["topology"]["nodes"] if n["id"] == node.get("guards")), None)
+        if "guards" in node and (guarded is None or guarded.get("part", "core") == "safeguard" or guarded is node):
+            errors.append(doc.error(("topology", "nodes", i, "guards"),
+                                    f'topology.nodes[{i}].guards: "{node["guards"]}" is not a core or optional node of topology.nodes'))
     for i, edge in enumerate(data.get("topology", {}).get("edges", [])):
         for end in ("from", "to"):
             if edge[end] not in nodes:

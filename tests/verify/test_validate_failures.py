@@ -134,3 +134,15 @@ def test_unknown_pattern_id_is_a_usage_error(run_cli):
     code, out, err = run_cli("validate", "no-such-pattern")
     assert code == 2
     assert err.startswith('advisor: error: unknown pattern "no-such-pattern"; known patterns: ')
+
+
+@pytest.mark.parametrize("node, message", [
+    ("part: safeguard}", 'mini-queue/pattern.yaml:48:7: topology.nodes[2]: missing required property "guards"'),
+    ("part: safeguard, guards: nowhere}", 'mini-queue/pattern.yaml:48:116: topology.nodes[2].guards: "nowhere" is not a core or optional node of topology.nodes'),
+])
+def test_a_safeguard_must_guard_a_node_of_the_topology(run_cli, fixture_pattern, node, message):
+    catalog = fixture_pattern(edits={"pattern.yaml": {
+        "resource: ItemsTable, label: Items table}": f"resource: ItemsTable, label: Items table, {node}"}})
+    code, out, _ = validate(run_cli, catalog)
+    assert code == 1
+    assert message in out, out

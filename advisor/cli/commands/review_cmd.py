@@ -14,6 +14,9 @@ def add_arguments(name: str, parser) -> None:
                         help="exit 1 when a finding has at least this severity (default: warning)")
     parser.add_argument("--list-rules", action="store_true", help="list the review rules and exit")
     parser.add_argument("--json", action="store_true", help="with --list-rules: print JSON")
+    parser.add_argument("--skip-non-templates", action="store_true",
+                        help="skip files without a Resources section with a note instead of an error "
+                             "(for pre-commit hooks that pass every YAML and JSON file)")
     parser.add_argument("--config", metavar="FILE",
                         help="project suppressions (default: .pattern-advisor.yaml in the current directory, if present)")
 
@@ -33,12 +36,13 @@ def run(name: str, args) -> int:
     from advisor.review.patterns import catalog_topologies
 
     project = suppress.load_config(args.config)
-    reviews = engine.review(args.files, catalog_topologies(args.catalog), project)
+    reviews = engine.review(args.files, catalog_topologies(args.catalog), project, args.skip_non_templates)
     render = {"text": output.text, "json": output.as_json, "sarif": output.sarif}[args.format]
     print(render(reviews))
-    for review in reviews:
-        for error in review.errors:
-            print(f"advisor: error: {error}", file=sys.stderr)
+    if args.format != "text":  # the text report already lists each error; print it once
+        for review in reviews:
+            for error in review.errors:
+                print(f"advisor: error: {error}", file=sys.stderr)
     if any(review.errors for review in reviews):
         return 2
     worst = engine.worst(reviews)

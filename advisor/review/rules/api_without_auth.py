@@ -3,14 +3,29 @@
 Why: A route without an authorizer, IAM auth or an API key runs your function (and your bill)
 for anyone on the internet who finds the URL, and exposes whatever data it returns.
 
+A WebSocket API is judged by its $connect route alone, the only route AWS lets you authorize; an
+API whose definition is in another file (AWS::Include, DefinitionUri) is left to the
+definition-not-visible rule rather than guessed at.
+
 Fix: Add an authorizer (Cognito, Lambda or JWT) or AWS_IAM auth to the API's DefaultAuthorizer
 or to the route; for a function URL use AuthType: AWS_IAM. For a deliberately public route,
 suppress this rule on the resource with the reason.
 """
 
 from advisor.review import kit
+from advisor.review.graph import WEBSOCKET_API
 
 _OPEN = (None, "NONE")
+FIXES = {
+    "AWS::Serverless::Function.Events": "Set Auth.DefaultAuthorizer on the API (or in Globals.Api / Globals.HttpApi), "
+                                        "or Auth.Authorizer on this event.",
+    "AWS::Lambda::Url": "Set AuthType: AWS_IAM and sign requests (SigV4), or put the function behind an API with an authorizer.",
+    "AWS::Serverless::Function": "Set FunctionUrlConfig.AuthType: AWS_IAM, or put the function behind an API with an authorizer.",
+    "AWS::Lambda::Function": "Set AuthType: AWS_IAM on the function URL.",
+    "AWS::ApiGateway::Method": "Set AuthorizationType to COGNITO_USER_POOLS, CUSTOM or AWS_IAM (with AuthorizerId), or "
+                               "ApiKeyRequired: true with a usage plan.",
+    "AWS::ApiGatewayV2::Route": "Set AuthorizationType to JWT, CUSTOM or AWS_IAM with an AuthorizerId.",
+}
 
 
 def _api_default_authorizer(graph, api) -> bool:
@@ -33,6 +48,8 @@ def _sam_route_open(graph, trigger) -> bool:
         return True
     if trigger.props.get("Method", "").upper() == "OPTIONS":
         return False
+    if trigger.source and kit.hidden_definition(graph.props(trigger.source)):
+        return False  # the routes' auth is in a file the review cannot see (definition-not-visible says so)
     return not (trigger.source and _api_default_authorizer(graph, trigger.source))
 
 
@@ -49,6 +66,9 @@ def check(template, graph):
     for route in graph.of_family("AWS::ApiGatewayV2::Route"):
         props = graph.props(route)
         key = str(props.get("RouteKey", ""))
+        api = graph.first_ref(props.get("ApiId"))
+        if api and graph.family(api) == WEBSOCKET_API and key != "$connect":
+            continue  # a WebSocket API authorizes on $connect only; AWS allows no auth on its other routes
         if props.get("AuthorizationType") in _OPEN and props.get("ApiKeyRequired") is not True and not key.startswith("OPTIONS"):
             yield kit.Hit(("Resources", route), f"API route {route} ({key}) has no authorization; anyone can call it")
     for url in graph.of_family("AWS::Lambda::Url"):

@@ -13,22 +13,18 @@ each rule target or subscription; give the stream event source a DestinationConf
 from advisor.review import kit
 from advisor.review.graph import ASYNC_KINDS, STREAM_KINDS
 
+FIXES = {
+    "AWS::SQS::Queue": "Add RedrivePolicy: {deadLetterTargetArn: !GetAtt DeadLetterQueue.Arn, maxReceiveCount: 5} "
+                       "with a second AWS::SQS::Queue as DeadLetterQueue, and alarm on its depth.",
+    "AWS::Serverless::Function": "Add DeadLetterQueue: {Type: SQS, TargetArn: !GetAtt FailedQueue.Arn}, or "
+                                 "EventInvokeConfig: {DestinationConfig: {OnFailure: {Type: SQS, Destination: ...}}}.",
+    "AWS::Lambda::Function": "Add DeadLetterConfig: {TargetArn: !GetAtt FailedQueue.Arn}, or an "
+                             "AWS::Lambda::EventInvokeConfig with DestinationConfig.OnFailure.",
+    "AWS::Serverless::Function.Events": "Add DestinationConfig: {OnFailure: {Type: SQS, Destination: !GetAtt "
+                                        "FailedQueue.Arn}} to the stream event.",
+    "AWS::Lambda::EventSourceMapping": "Add DestinationConfig: {OnFailure: {Destination: !GetAtt FailedQueue.Arn}}.",
+}
 _DLQ_KEYS = ("RedrivePolicy", "DeadLetterConfig", "DeadLetterQueue", "DestinationConfig", "OnFailure")
-
-
-def _failure_targets(value, inside=False):
-    """Everything referenced under a dead-letter or on-failure setting (those are dead-letter queues)."""
-    from advisor.cfn.template_graph import references
-
-    if isinstance(value, dict):
-        for k, v in value.items():
-            if k in _DLQ_KEYS:
-                yield from (t for t, _ in references(v))
-            else:
-                yield from _failure_targets(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _failure_targets(v)
 
 
 def _has_failure_config(props) -> bool:
@@ -50,7 +46,7 @@ def _function_catches_async_failures(graph, function) -> bool:
 
 
 def check(template, graph):
-    dead_letter_queues = set(_failure_targets(template.get("Resources")))
+    dead_letter_queues = graph.dead_letters
     consumed = {t.source for t in graph.triggers if t.kind == "sqs"}
     for queue in graph.of_family("AWS::SQS::Queue"):
         # A queue drained outside the template may handle poison messages itself; we cannot tell.

@@ -4,6 +4,9 @@ Why: `dynamodb:*` lets a function drop tables as well as write items, and `Resou
 data action reaches every table, queue or bucket in the account. A bug or a stolen credential
 then does far more damage than the function's job needs.
 
+A `Resource: "*"` narrowed by a condition on the resource (kms:ViaService, aws:ResourceTag/...,
+aws:ResourceAccount) is not reported.
+
 Fix: List the exact actions the code calls (e.g. dynamodb:PutItem) on the exact resources
 (!GetAtt Table.Arn), or use a SAM policy template such as DynamoDBWritePolicy or
 SQSSendMessagePolicy.
@@ -19,6 +22,18 @@ _DATA_SERVICES = {"dynamodb", "s3", "sqs", "sns", "kinesis", "firehose", "secret
 _DATA_VERB = re.compile(r"^(get|put|delete|update|batch|query|scan|send|receive|publish|invoke|start|decrypt|"
                         r"encrypt|generatedatakey|changemessagevisibility|partiql|transact|restore|copy)", re.IGNORECASE)
 _BROAD_MANAGED = re.compile(r"(AdministratorAccess|FullAccess)$")
+# Condition keys that narrow `Resource: "*"` to what the principal should reach (e.g. a KMS key used
+# only through one service), so "every resource" is no longer true.
+_NARROWING_KEYS = re.compile(r"^(kms:ViaService|kms:CallerAccount|kms:EncryptionContext:.+|kms:EncryptionContextKeys|"
+                             r"aws:ResourceTag/.+|aws:ResourceAccount|aws:ResourceOrgID|aws:ResourceOrgPaths|"
+                             r"s3:prefix|dynamodb:LeadingKeys)$", re.IGNORECASE)
+
+
+def _narrowed(stmt: dict) -> bool:
+    condition = stmt.get("Condition")
+    if not isinstance(condition, dict):
+        return False
+    return any(isinstance(keys, dict) and any(_NARROWING_KEYS.match(str(k)) for k in keys) for keys in condition.values())
 
 
 def _is_wildcard(action: str) -> bool:
@@ -43,7 +58,7 @@ def check(template, graph):
                     continue
                 resources = as_list(stmt.get("Resource"))
                 data = [a for a in acts if _is_data_action(a)]
-                if "*" in resources and data:
+                if "*" in resources and data and not _narrowed(stmt):
                     yield kit.Hit(stmt_path + ("Resource",), f"{name} allows {data[0]} on every resource (Resource: \"*\"); name the resource")
         props = body.get("Properties") if isinstance(body.get("Properties"), dict) else {}
         for key in ("Policies", "ManagedPolicyArns"):

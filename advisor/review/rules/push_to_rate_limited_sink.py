@@ -1,9 +1,10 @@
 """SNS or EventBridge pushing straight into a function that writes to a rate-limited store.
 
-Why: SNS and EventBridge deliver as fast as events arrive; they cannot hold writes back. A
-burst scales the function out and every copy writes to DynamoDB (or a relational database) at
-once, so the store throttles, invocations fail, and events are retried or lost. A queue between
-the two absorbs the burst and lets the consumer write at a rate the store accepts.
+Why: SNS and EventBridge invoke the function asynchronously: Lambda's own queue takes the burst,
+but then runs as many copies of the function as its concurrency allows, and every copy writes to
+DynamoDB (or a relational database) at once. Nothing caps the write rate, so the store throttles
+(or runs out of connections), invocations fail and events are retried or lost. Reserved
+concurrency on the function, or an SQS queue consumed with a maximum concurrency, caps it.
 
 Fix: Put an SQS queue between the topic or rule and the function (subscribe the queue, consume
 it with an SQS event source and a ScalingConfig.MaximumConcurrency), or cap the function's
@@ -19,7 +20,7 @@ _RATE_LIMITED = {"AWS::DynamoDB::Table": "DynamoDB table", "AWS::RDS::DBCluster"
 
 def check(template, graph):
     for function in graph.of_family("AWS::Lambda::Function"):
-        if "ReservedConcurrentExecutions" in graph.props(function):
+        if kit.setting(graph, function, "ReservedConcurrentExecutions") is not None:
             continue
         pushers = [t for t in graph.triggers_of(function) if t.kind in _PUSHERS]
         if not pushers:
@@ -28,12 +29,13 @@ def check(template, graph):
         if sinks:
             what = _PUSHERS[pushers[0].kind] + (f" {pushers[0].source}" if pushers[0].source else "")
             yield kit.Hit(("Resources", function),
-                          f"{what} pushes straight into {function}, which writes to {_RATE_LIMITED[graph.family(sinks[0])]} "
-                          f"{sinks[0]}; a burst can throttle the store with no queue to absorb it")
+                          f"{what} invokes {function}, which writes to {_RATE_LIMITED[graph.family(sinks[0])]} {sinks[0]}, "
+                          f"and nothing caps how many copies write at once (no reserved concurrency, no queue with a "
+                          f"maximum concurrency); a burst can throttle the store")
 
 
 RULE = kit.Rule(
-    id="PA1004", name="push-to-rate-limited-sink", title="Push source into a function writing to a rate-limited store, no buffer",
+    id="PA1004", name="push-to-rate-limited-sink", title="Push source into a function writing to a rate-limited store, nothing capping the write rate",
     severity="warning", tags=("sns", "eventbridge", "dynamodb", "scaling"), check=check, doc=__doc__,
     docs="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TroubleshootingThrottling.html",
 )

@@ -4,6 +4,10 @@ Why: Every write starts the function again, which writes again: an infinite loop
 cost until someone notices. Lambda stops some SQS, SNS and S3 loops after about 16 rounds, but
 not every source and not loops through other services.
 
+A trigger with a filter (an S3 notification's key prefix or suffix, an event source mapping's
+FilterCriteria) is taken as the loop's guard and not reported: the filter is how a function
+writes to its own source safely.
+
 Fix: Write to a different queue, topic, bucket or table than the one that triggers the
 function; if the same bucket must be used, trigger only on a prefix the function never writes.
 """
@@ -25,10 +29,14 @@ def _flow(graph) -> nx.DiGraph:
     return flow
 
 
+def _filtered(props: dict) -> bool:
+    return any(props.get(key) for key in ("Filter", "FilterCriteria"))
+
+
 def check(template, graph):
     flow = None
     for function in graph.of_family("AWS::Lambda::Function"):
-        sources = {t.source for t in graph.triggers_of(function) if t.source}
+        sources = {t.source for t in graph.triggers_of(function) if t.source and not _filtered(t.props)}
         if not sources:
             continue
         flow = flow if flow is not None else _flow(graph)

@@ -12,6 +12,20 @@ ElastiCache: AtRestEncryptionEnabled true; OpenSearch: EncryptionAtRestOptions.E
 from advisor.review import kit
 
 
+FIXES = {
+    "AWS::SNS::Topic": "Set KmsMasterKeyId: alias/aws/sns (or a customer managed key the publishers may use).",
+    "AWS::Kinesis::Stream": "Set StreamEncryption: {EncryptionType: KMS, KeyId: alias/aws/kinesis}.",
+    "AWS::SQS::Queue": "Remove SqsManagedSseEnabled: false (SSE-SQS is the default) or set KmsMasterKeyId.",
+    "AWS::EFS::FileSystem": "Set Encrypted: true (only possible when the file system is created).",
+    "AWS::RDS::DBCluster": "Set StorageEncrypted: true (only possible when the cluster is created; restore a snapshot "
+                           "into an encrypted cluster to change it).",
+    "AWS::RDS::DBInstance": "Set StorageEncrypted: true (only possible when the instance is created).",
+    "AWS::ElastiCache::ReplicationGroup": "Set AtRestEncryptionEnabled: true.",
+    "AWS::OpenSearchService::Domain": "Set EncryptionAtRestOptions: {Enabled: true}.",
+    "AWS::Elasticsearch::Domain": "Set EncryptionAtRestOptions: {Enabled: true}.",
+}
+
+
 def _true(value) -> bool:
     return value is True or (isinstance(value, str) and value.lower() == "true")
 

@@ -43,8 +43,8 @@ def check(template, graph):
             needed = 6 * timeout
             if visibility < needed:
                 where = ("Resources", trigger.source) + (("Properties", "VisibilityTimeout") if "VisibilityTimeout" in props else ())
-                yield kit.Hit(where, f"queue {trigger.source} has a visibility timeout of {visibility:g} s, below six times the "
-                                     f"timeout of {function} ({needed:g} s); messages can be processed twice")
+                yield kit.Hit(where, f"queue {trigger.source} has a visibility timeout of {visibility:g} s, below six times "
+                                     f"the {timeout:g} s timeout of {function} ({needed:g} s); messages can be processed twice")
 
 
 RULE = kit.Rule(
