@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Sequence
 from functools import cached_property
-from pathlib import Path
 
 from advisor.errors import DataError, UsageError
 
@@ -56,8 +54,7 @@ class CatalogTopologies(Sequence):
 
 def review_text(text: str, filename: str, topologies) -> "object":
     """Review template text as `advisor review` reviews a file called filename, without project
-    suppressions. The engine reviews files, so the text goes to a private temporary file that
-    nothing else can name; filename is only the name shown in messages."""
+    suppressions; filename is only the name shown in messages, nothing is read or written."""
     from advisor.catalog.safe_yaml import MAX_FILE_BYTES
     from advisor.review import engine
 
@@ -67,10 +64,7 @@ def review_text(text: str, filename: str, topologies) -> "object":
         raise DataError(filename, f"not valid Unicode text (character {exc.start + 1} is a lone surrogate)") from None
     if len(raw) > MAX_FILE_BYTES:  # checked before anything is written; the engine's own check says the same
         raise DataError(filename, f"file is {len(raw) / 1048576:.1f} MB; the limit is {MAX_FILE_BYTES / 1048576:.0f} MB")
-    with tempfile.TemporaryDirectory(prefix="advisor-mcp-") as folder:
-        path = Path(folder) / "template"
-        path.write_bytes(raw)
-        return engine.review_file(path, filename, topologies, [])
+    return engine.review_text(text, filename, topologies)
 
 
 def review_template(text: str, filename: str, catalog_dirs: list[str], fail_on: str) -> tuple[dict, str, list[str]]:

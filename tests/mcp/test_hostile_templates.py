@@ -48,4 +48,4 @@ def test_hostile_template_is_refused_within_a_second(warm_server, run_cli, tmp_p
     assert time.perf_counter() - started < 1.0
     if name != "50-mb":  # the CLI says the same (the 50 MB case is pinned above and in test_tool_parity)
         (tmp_path / "template.yaml").write_text(text, encoding="utf-8")
-        assert run_cli("review", "template.yaml", cwd=tmp_path)[2] == f"advisor: error: {expected}\n"
+        assert run_cli("review", "--format", "json", "template.yaml", cwd=tmp_path)[2] == f"advisor: error: {expected}\n"
