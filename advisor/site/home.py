@@ -49,7 +49,8 @@ def _card(pattern, patterns, rules) -> list[str]:
     badges = " ".join(badge(k, d["traits"][k]["value"]) for k in distinguishing_traits(pattern, patterns, rules))
     return [f'<article class="pa-card" data-id="{pattern.id}" markdown>', "",
             f'![Architecture diagram of {html.escape(d["name"])}](assets/diagrams/{pattern.id}.svg){{ .pa-card__diagram }}', "",
-            f'<h3 class="pa-card__title" markdown>[{html.escape(d["name"])}](patterns/{pattern.id}.md)</h3>', "",
+            # a heading by role, not <h3>: the table of contents would give an <h3> a permalink, a second link in the card
+            f'<p class="pa-card__title" role="heading" aria-level="3"><a href="patterns/{pattern.id}/">{html.escape(d["name"])}</a></p>', "",
             f'<p class="pa-card__summary">{html.escape(one_line(d["summary"]))}</p>', "",
             f'<p class="pa-badges">{badges}</p>', "", "</article>", ""]
 

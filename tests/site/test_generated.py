@@ -104,7 +104,7 @@ def test_home_cards_show_what_sets_a_pattern_apart(catalog):
     assert "human_approval" in home.distinguishing_traits(by_id["step-functions-workflow"], patterns, rules)
     page = home.home_page(patterns, rules, ["messaging"])
     for p in patterns:
-        assert f"(assets/diagrams/{p.id}.svg)" in page and f"(patterns/{p.id}.md)" in page
+        assert f"(assets/diagrams/{p.id}.svg)" in page and f'href="patterns/{p.id}/"' in page
     assert page.index("(advisor.md)") < page.index('class="pa-cards"') and page.index("(rules/index.md)") < page.index('class="pa-cards"')
     assert home.one_line("Write to S3 first, react second. Then more.") == "Write to S3 first, react second."
 
