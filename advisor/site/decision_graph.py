@@ -228,10 +228,16 @@ def pages(catalog, patterns, rules) -> tuple[dict[str, str], dict[str, str]]:
             f"together with workload={workload}, by the advisor's engine; the boxes say which patterns it leaves, best "
             "ranked first, or which few it rules out. Answers that leave the same patterns share a box; numbers are cut at "
             f"the patterns' own limits. To combine answers, use the [advisor](../../advisor.md#workload={workload}).", "",
-            '<div class="pa-decision" markdown="0">', svgs[workload], "</div>", "",
+            _figure(workload, svgs[workload]), "",
             '??? note "The same decisions as a table"', ""] + [f"    {line}" for line in as_table(steps, names, built_for, "../../")] + [""])
     out["concepts/decisions/index.md"] = "\n".join(index) + "\n"
     return out, svgs
+
+
+def _figure(workload: str, svg: str) -> str:
+    """The graph in a region that scrolls, and so must take keyboard focus to scroll from the keyboard."""
+    return (f'<div class="pa-decision" markdown="0" role="region" tabindex="0" '
+            f'aria-label="Decision graph for {workload}">{svg}</div>')
 
 
 def root_for(page_url: str) -> str:
@@ -247,7 +253,7 @@ def embed(markdown: str, page_url: str, svgs: dict[str, str], source: str) -> st
         if workload not in svgs:
             raise ValueError(f"{source}: <!-- decision-graph: {workload} -->: no such workload with patterns; "
                              f"expected one of: {', '.join(svgs)}")
-        return (f'<div class="pa-decision" markdown="0">{svgs[workload]}</div>\n\n'
+        return (_figure(workload, svgs[workload]) + "\n\n"
                 f"[The decision graph for {workload} on its own page, with the same as a table]"
                 f"({'../' * source.count('/')}concepts/decisions/{workload}.md)")
 
