@@ -158,7 +158,7 @@ def render_svg(workload: str, steps: list[Step], names: dict[str, str], built_fo
     import pygraphviz
 
     graph = pygraphviz.AGraph(directed=True, strict=False, rankdir="LR", bgcolor="transparent", nodesep="0.25", ranksep="0.6")
-    graph.node_attr.update(fontname="Helvetica", fontsize="11", shape="plaintext", margin="0")
+    graph.node_attr.update(fontname="Helvetica", fontsize="13", shape="plaintext", margin="0")
     graph.edge_attr.update(fontname="Helvetica", fontsize="10", color="#666666", arrowsize="0.7")
     rows = "".join(_link_cell(pid, names[pid]) for pid in built_for)
     graph.add_node("start", label=f'<<TABLE BORDER="1" COLOR="#b85c00" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" BGCOLOR="#fff3e6">'
@@ -183,6 +183,8 @@ def render_svg(workload: str, steps: list[Step], names: dict[str, str], built_fo
     svg = graph.draw(format="svg", prog="dot").decode("utf-8")
     svg = svg[svg.index("<svg"):]
     svg = re.sub(r"<title>[^<]*</title>\s*", "", svg)  # internal node names, not for readers
+    # Graphviz sizes the picture in points; in pixels it is three quarters as wide, and fits the page
+    svg = re.sub(r'(<svg width="[0-9.]+)pt" height="([0-9.]+)pt"', r'\1px" height="\2px"', svg, count=1)
     return svg.replace(' id="', f' id="dg-{workload}-')
 
 
