@@ -9,10 +9,10 @@ _DECISION_SVGS: dict[str, str] = {}
 
 
 def on_files(files, config):
-    from advisor.catalog.load import load_catalog
+    from advisor.catalog.cached import load_cached
     from advisor.site.build import generate
 
-    catalog = load_catalog()
+    catalog = load_cached()  # validated once per change of the pattern files: rebuilds (site serve) skip it
     if catalog.errors:
         from mkdocs.exceptions import PluginError
 

@@ -173,7 +173,8 @@
     }
     if (result.ruled_out.length) {
       // Patterns not built for the workload say so in one line; the others keep every reason.
-      var other = function (r) { return r.reasons.length === 1 && r.reasons[0].indexOf("workload: ") === 0; };
+      var workloadReason = function (r) { return r.reasons.filter(function (x) { return x.indexOf("workload: ") === 0; })[0]; };
+      var other = function (r) { return !!workloadReason(r); };
       var detailed = result.ruled_out.filter(function (r) { return !other(r); });
       var elsewhere = result.ruled_out.filter(other);
       out.appendChild(el("h3", { text: "Ruled out (" + result.ruled_out.length + ")" }));
@@ -189,7 +190,7 @@
       });
       elsewhere.forEach(function (r) {
         ro.appendChild(el("li", { "data-id": r.id, "class": "pa-elsewhere" }, [
-          el("a", { href: "../patterns/" + r.id + "/", text: r.name }), " (" + r.reasons[0].replace("workload: ", "") + ")"]));
+          el("a", { href: "../patterns/" + r.id + "/", text: r.name }), " (" + workloadReason(r).replace("workload: ", "") + ")"]));
       });
       out.appendChild(ro);
     }
