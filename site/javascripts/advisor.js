@@ -251,7 +251,7 @@
     if (location.hash && fromHash(form, data, location.hash)) { applicable(); answer(); } else applicable();
   }
 
-  window.PatternAdvisor = { recommend: recommend, ready: null };
+  window.PatternAdvisor = { recommend: recommend, render: render, ready: null };
   document.addEventListener("DOMContentLoaded", function () {
     var root = document.getElementById("pa-advisor");
     if (!root) return;

@@ -251,6 +251,21 @@ def test_each_reason_links_to_the_trait_or_limit_row_it_comes_from(page, site):
     assert target.evaluate("t => t.closest('tr').getBoundingClientRect().top") >= 0
 
 
+def test_fields_a_newer_engine_adds_are_shown_not_dropped(page, site):
+    """Issue 12 and 13 add fields to each result (monthly_usd, versus_next...): the page shows them as they come."""
+    page.goto(site + "/advisor/#workload=messaging")
+    page.wait_for_function("window.PatternAdvisor && window.PatternAdvisor.lastResult")
+    page.evaluate("""() => {
+        const r = structuredClone(PatternAdvisor.lastResult);
+        r.recommended[0].monthly_usd = 12.5;
+        r.recommended[0].versus_next = "orders per key where the next does not";
+        r.recommended[0].compositions = [{"with": "s3-claim-check"}];
+        PatternAdvisor.render(document.getElementById("pa-result"), r, PatternAdvisor.data);
+    }""")
+    extra = page.locator(".pa-recommended > li").first.locator(".pa-extra").inner_text()
+    assert "monthly usd: $12.50 a month" in extra and "versus next: orders per key" in extra and "s3-claim-check" in extra
+
+
 def test_the_advisor_works_from_the_keyboard(page, site):
     page.goto(site + "/advisor/")
     page.locator("#pa-form").wait_for()
