@@ -104,8 +104,11 @@ def steps_for(workload: str, catalog, rules, patterns) -> list[Step]:
             answers = [("yes", True), ("no", False)]
         elif kind == "list":
             answers = [(k, [k]) for k in q["answers"]]
-        else:
+        elif "answers" in q:
             answers = [(k, k) for k in q["answers"]]
+        else:  # a kind of answer this graph cannot list: shown as a question only
+            steps.append(Step(q, []))
+            continue
         grouped: dict[tuple, Outcome] = {}
         for label, value in answers:
             left = _left(workload, q["key"], value, catalog, rules)
@@ -170,6 +173,10 @@ def render_svg(workload: str, steps: list[Step], names: dict[str, str], built_fo
         graph.add_node(qid, label=f'<<TABLE BORDER="1" COLOR="#555555" CELLBORDER="0" CELLPADDING="5" BGCOLOR="#f2f2f2" STYLE="ROUNDED">'
                                   f'<TR><TD>{text}</TD></TR></TABLE>>')
         spine.append(qid)
+        if not step.outcomes:
+            graph.add_node(f"{qid}_any", label='<<TABLE BORDER="1" COLOR="#888888" CELLBORDER="0" CELLPADDING="3" BGCOLOR="#f4f4f4">'
+                                              '<TR><TD ALIGN="LEFT"><I>not drawn: answer it in the advisor</I></TD></TR></TABLE>>')
+            graph.add_edge(qid, f"{qid}_any")
         for i, outcome in enumerate(step.outcomes):
             oid = f"{qid}_{i}"
             head = html.escape(" / ".join(outcome.answers))
@@ -192,7 +199,9 @@ def as_table(steps: list[Step], names: dict[str, str], built_for: list[str], roo
     """The same decisions as text, for readers who do not see the picture (and for search)."""
     out = ["| # | Question | Answer | Patterns left |", "|---|---|---|---|"]
     for n, step in enumerate(steps, 2):
-        for outcome in step.outcomes or [Outcome(["(a number)"], [])]:
+        if not step.outcomes:
+            out.append(f"| {n} | {step.question['question']} | any | not drawn: answer it in the advisor |")
+        for outcome in step.outcomes:
             if len(outcome.left) == len(built_for) and not any(p for _, p in outcome.left):
                 left = f"all {len(built_for)}"
             elif not outcome.left:

@@ -118,3 +118,16 @@ def test_glance_box_shows_binding_limits_alarms_and_leaves_out_a_cost_it_does_no
     assert ("**Cost:**" in box) == (glance.default_monthly_cost(p) is not None)
     if "cost" not in p.data:
         assert "**Cost:**" not in box
+
+
+def test_a_question_the_graph_cannot_list_is_still_shown_in_its_place(catalog):
+    rules = load_rules()
+    budget = {"key": "monthly_budget_usd", "label": "budget", "question": "What may it cost a month?", "help": "",
+              "type": "number", "minimum": 0, "applies_to": "all", "rule": {"kind": "budget"}}
+    with_budget = Rules(rules.questions + (budget,), rules.beyond_catalog)
+    steps = _steps("messaging", catalog, with_budget)
+    assert steps[-1].question["key"] == "monthly_budget_usd" and steps[-1].outcomes == []
+    names = {p.id: p.name for p in catalog}
+    built_for = [p.id for p in catalog if "messaging" in p.data["workloads"]]
+    assert "not drawn: answer it in the advisor" in decision_graph.render_svg("messaging", steps, names, built_for)
+    assert decision_graph.as_table(steps, names, built_for, "../../")[-1].endswith("| any | not drawn: answer it in the advisor |")
