@@ -75,11 +75,17 @@ def home_page(patterns, rules, workloads_with_graphs: list[str]) -> str:
     out += ["</div>", ""]
     out += ['<p class="pa-legend">The catalog, by category. Each card shows the three traits that set a pattern apart '
             "from the others built for the same workloads.</p>", ""]
+    # Categories flow side by side, each as wide as its cards (up to three), so one-pattern
+    # categories share a row instead of leaving most of it empty.
+    out += ['<div class="pa-catalog" markdown>', ""]
     for category, title in CATEGORY_TITLES.items():
         if category not in by_category:
             continue
-        out += [f"## {title}", "", '<div class="pa-cards" markdown>', ""]
-        for p in sorted(by_category[category], key=lambda p: p.name.lower()):
+        members = sorted(by_category[category], key=lambda p: p.name.lower())
+        out += [f'<section class="pa-category pa-span-{min(len(members), 3)}" markdown>', "", f"## {title}", "",
+                '<div class="pa-cards" markdown>', ""]
+        for p in members:
             out += _card(p, patterns, rules)
-        out += ["</div>", ""]
+        out += ["</div>", "", "</section>", ""]
+    out += ["</div>", ""]
     return "\n".join(out)
