@@ -9,12 +9,13 @@ import html
 from advisor.site.pages import TRAIT_LABELS
 from advisor.site.values import SHORT_LABELS, UNITLESS_LABELS, short_value
 
-def badge(key: str, value, extra_class: str = "") -> str:
+
+def badge(key: str, value) -> str:
     """One trait as an inline badge, e.g. "Ordering: per-key"; yes/no traits are coloured by the answer."""
     kind = " pa-badge--yes" if value is True else " pa-badge--no" if value is False else ""
     label = SHORT_LABELS.get(key, TRAIT_LABELS.get(key, key))
     title = TRAIT_LABELS.get(key, key)
-    return (f'<span class="pa-badge{kind}{extra_class}" title="{html.escape(title)}">'
+    return (f'<span class="pa-badge{kind}" title="{html.escape(title)}">'
             f'<span class="pa-badge__key">{html.escape(label)}:</span> {html.escape(short_value(key, value))}</span>')
 
 
