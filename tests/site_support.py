@@ -58,3 +58,24 @@ def artifacts_dir() -> Path:
 
 def chromium_available() -> bool:
     return Path(CHROMIUM).exists() and shutil.which(CHROMIUM) is not None
+
+
+def axe_source() -> str | None:
+    """axe-core as shipped inside the axe-playwright-python package (a dev dependency): injected
+    into the page as an inline script, so the check makes no request."""
+    try:
+        from importlib.resources import files
+
+        return (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
+    except (ImportError, FileNotFoundError):
+        return None
+
+
+def serious_axe_violations(page) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now, one line each."""
+    source = axe_source()
+    assert source, "axe-core is missing: run 'uv sync' (dev dependency axe-playwright-python)"
+    page.add_script_tag(content=source)
+    found = page.evaluate("() => axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(str(n['target']) for n in v['nodes'][:3])}"
+            for v in found if v["impact"] in ("serious", "critical")]

@@ -6,6 +6,7 @@ import html
 from pathlib import Path
 
 from advisor import humanize
+from advisor.site.values import UNITLESS_LABELS, short_value, trait_value
 
 TRAIT_LABELS = {
     "ordering": "Ordering", "delivery": "Delivery", "consumers": "Consumers", "write_rate_control": "Write rate control",
@@ -21,18 +22,13 @@ CATEGORY_TITLES = {
 }
 
 
-def trait_value(value) -> str:
-    if value is None:
-        return "no documented limit"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(value) if value else "none"
-    return f"{value:,}" if isinstance(value, int) else str(value)
-
-
 def cell(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def row_anchor(kind: str, key: str) -> str:
+    """An empty anchor opening a table row, so the advisor's reasons can link to that trait or limit."""
+    return f'<span class="pa-anchor" id="{kind}-{key}"></span>'
 
 
 def _code_tab(title: str, path: Path, language: str) -> list[str]:
@@ -41,11 +37,13 @@ def _code_tab(title: str, path: Path, language: str) -> list[str]:
     return [f'=== "{title}"', "", f"    {fence}{language}"] + [f"    {line}" if line else "" for line in body.split("\n")] + [f"    {fence}", ""]
 
 
-def pattern_page(pattern, catalog_ids: set[str], diagram_svg: str, cost_section: list[str] | None = None) -> str:
+def pattern_page(pattern, catalog_ids: set[str], diagram_svg: str, cost_section: list[str] | None = None,
+                 glance: list[str] | None = None) -> str:
     d = pattern.data
     tags = sorted(set(d["services"]) | {d["category"]} | set(d["tags"]))
     out = ["---", f"title: {d['name']}", "tags:"] + [f"  - {t}" for t in tags] + ["---", "", f"# {d['name']}", "",
-           f"`{pattern.id}` · {CATEGORY_TITLES[d['category']]} · for {', '.join(d['workloads'])}", "", d["summary"], ""]
+           f"`{pattern.id}` · {CATEGORY_TITLES[d['category']]} · for {', '.join(d['workloads'])}", ""]
+    out += (glance or []) + [d["summary"], ""]
     out += ['<div class="pa-diagram" markdown="0">', diagram_svg, "</div>", ""]
     out += ["## Use it", "", "Copy the validated template and handler code into a new project:", "", "```sh",
             f"advisor init {pattern.id} my-service", "```", ""]
@@ -53,11 +51,11 @@ def pattern_page(pattern, catalog_ids: set[str], diagram_svg: str, cost_section:
         out += ['!!! warning "Rarely the first choice"', f"    {d['never_first_choice']}", ""]
     out += ["## Traits", "", "| Trait | Value | Why |", "|---|---|---|"]
     for key, trait in d["traits"].items():
-        out.append(f"| {TRAIT_LABELS.get(key, key)} | {cell(trait_value(trait['value']))} | {cell(trait.get('note', ''))} |")
+        out.append(f"| {row_anchor('trait', key)}{TRAIT_LABELS.get(key, key)} | {cell(trait_value(trait['value']))} | {cell(trait.get('note', ''))} |")
     out += ["", "## Limits", "", "| Limit | Value | Source | As of |", "|---|---|---|---|"]
     for limit in d["limits"]:
         adjustable = " (adjustable)" if limit.get("adjustable") else ""
-        out.append(f"| {cell(limit['name'])} | {humanize.quantity(limit['value'], limit['unit'])}{adjustable} | [{limit['service']} docs]({limit['source']}) | {limit['as_of']} |")
+        out.append(f"| {row_anchor('limit', limit['id'])}{cell(limit['name'])} | {humanize.quantity(limit['value'], limit['unit'])}{adjustable} | [{limit['service']} docs]({limit['source']}) | {limit['as_of']} |")
     out += ["", "## Trade-offs", "", '<div class="grid" markdown>', "", '!!! success "Pros"', ""]
     out += [f"    - {p}" for p in d["pros"]] + ["", '!!! failure "Cons"', ""] + [f"    - {c}" for c in d["cons"]] + ["", "</div>", ""]
     out += ["### When to use", ""] + [f"- {x}" for x in d["when_to_use"]] + ["", "### When not to use", ""]
@@ -120,21 +118,35 @@ VERSUS = [
 ]
 
 
+# Trait tables need the whole width: no navigation or table of contents beside them.
+WIDE_PAGE = ["---", "hide:", "  - navigation", "  - toc", "---", ""]
+
+
+def _table_value(key: str, value) -> str:
+    """A trait in a comparison table: numbers as people read them, sorted by the number itself."""
+    shown = cell(short_value(key, value))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f'<span class="pa-num" data-sort="{value}">{shown}</span>'
+    if value is None:
+        return f'<span data-sort="Infinity">{shown}</span>'
+    return shown
+
+
 def _trait_table(patterns, link_prefix: str) -> list[str]:
     keys = []
     for p in patterns:
         keys += [k for k in p.data["traits"] if k not in keys]
-    head = "| Pattern | " + " | ".join(TRAIT_LABELS.get(k, k) for k in keys) + " | Moving parts |"
+    head = "| Pattern | " + " | ".join(UNITLESS_LABELS.get(k, TRAIT_LABELS.get(k, k)) for k in keys) + " | Moving parts |"
     rows = [head, "|" + "---|" * (len(keys) + 2)]
     for p in patterns:
-        values = [cell(trait_value(p.data["traits"][k]["value"])) if k in p.data["traits"] else "–" for k in keys]
-        rows.append(f"| [{p.id}]({link_prefix}{p.id}.md) | " + " | ".join(values) + f" | {len(p.data['topology']['nodes'])} |")
+        values = [_table_value(k, p.data["traits"][k]["value"]) if k in p.data["traits"] else "–" for k in keys]
+        rows.append(f"| [{cell(p.name)}]({link_prefix}{p.id}.md) | " + " | ".join(values) + f" | {len(p.data['topology']['nodes'])} |")
     return rows
 
 
 def comparison_page(patterns) -> str:
-    out = ["# Compare patterns", "", "Every pattern against every trait. Click a column header to sort.", "",
-           '<div class="sortable" markdown>', ""] + _trait_table(patterns, "../patterns/") + ["", "</div>", "", "## Classic choices", ""]
+    out = WIDE_PAGE + ["# Compare patterns", "", "Every pattern against every trait. Click a column header to sort.", "",
+           '<div class="sortable pa-wide" markdown>', ""] + _trait_table(patterns, "../patterns/") + ["", "</div>", "", "## Classic choices", ""]
     out += [f"- [{title}]({slug}.md)" for slug, title, _, _ in VERSUS]
     return "\n".join(out) + "\n"
 
@@ -146,7 +158,7 @@ def versus_pages(patterns) -> dict[str, str]:
         chosen = [by_id[i] for i in ids if i in by_id]
         if len(chosen) < 2:
             continue
-        out = [f"# {title}", "", intro, "", '<div class="sortable" markdown>', ""] + _trait_table(chosen, "../patterns/")
+        out = WIDE_PAGE + [f"# {title}", "", intro, "", '<div class="sortable pa-wide" markdown>', ""] + _trait_table(chosen, "../patterns/")
         out += ["", "</div>", ""]
         from advisor.site.cost_chart import versus_cost_section  # cost lives in its own module
 

@@ -3,6 +3,8 @@
 (function () {
   "use strict";
   function key(cell) {
+    var marked = cell.querySelector("[data-sort]");  // a number shown in words ("1 MiB") sorts by its value
+    if (marked) return Number(marked.getAttribute("data-sort"));
     var text = cell.textContent.trim();
     var num = Number(text.replace(/,/g, ""));
     return text !== "" && !isNaN(num) ? num : text.toLowerCase();
