@@ -37,9 +37,24 @@ def advisor_version() -> str:
         return "0+unknown"
 
 
-def rule_files() -> list[Path]:
+def _all_rule_files() -> list[Path]:
     """The rule modules cfn-lint would load from advisor/review/rules (it skips names starting with _)."""
     return sorted(p for p in RULES_DIR.glob("*.py") if re.match(r"[A-Za-z1-9]", p.name))
+
+
+def _needs_catalog(path: Path) -> bool:
+    return any(m.startswith("advisor.catalog.") for m in _closure_of((path,))[0])
+
+
+def rule_files() -> list[Path]:
+    """The rules that travel: all but those that compare the template with the catalog's patterns,
+    which need the catalog itself (`advisor review` runs those)."""
+    return [p for p in _all_rule_files() if not _needs_catalog(p)]
+
+
+def left_behind() -> list[str]:
+    """Rule modules that stay with Pattern Advisor because they need its catalog."""
+    return [p.stem.replace("_", "-") for p in _all_rule_files() if _needs_catalog(p)]
 
 
 def _imports(path: Path) -> tuple[set[str], set[str]]:
@@ -70,8 +85,13 @@ def _module_file(module: str) -> Path | None:
 
 @lru_cache(maxsize=1)
 def closure() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(advisor modules the rules need, other top-level modules they all import)."""
-    todo = list(rule_files())
+    """(advisor modules the travelling rules need, other top-level modules they all import)."""
+    return _closure_of(tuple(rule_files()))
+
+
+@lru_cache(maxsize=None)
+def _closure_of(paths: tuple[Path, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    todo = list(paths)
     seen_files: set[Path] = set()
     modules: set[str] = set()
     others: set[str] = set()
@@ -106,7 +126,8 @@ def fingerprint(files: dict[str, bytes]) -> str:
 def _rule_rows() -> list[str]:
     from advisor.review import registry
 
-    return [f"| {r.lint_id} | {r.id} | `{r.name}` | {r.severity} | {r.title} |" for r in registry.all_rules()]
+    stay = set(left_behind())
+    return [f"| {r.lint_id} | {r.id} | `{r.name}` | {r.severity} | {r.title} |" for r in registry.all_rules() if r.name not in stay]
 
 
 def files() -> dict[str, bytes]:
@@ -144,6 +165,8 @@ def files() -> dict[str, bytes]:
         f"`rules/` holds one module per rule. `{PACKAGE}/` holds the Pattern Advisor modules they import",
         f"(with `advisor.` renamed to `{PACKAGE}.`); `pip install -r requirements-dev.txt` installs it",
         f"from this folder. Informational rules (I9xxx) run only with `--include-checks I9`.", "",
+        *([f"Left with Pattern Advisor, because they compare the template with its catalog of patterns: "
+           f"{', '.join(left_behind())}; run `advisor review template.yaml` for those.", ""] if left_behind() else []),
         "To update the rules, run `advisor init --force` with a newer Pattern Advisor: it replaces",
         "these files unless you changed them.", "",
         "| cfn-lint id | id | name | severity | title |", "|---|---|---|---|---|", *_rule_rows(), ""]).encode()

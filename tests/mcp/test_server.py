@@ -149,6 +149,6 @@ def test_a_team_pattern_without_its_template_is_an_error_not_a_crash(start_serve
 def test_missing_catalog_folder_stops_the_command_with_one_line(tmp_path):
     command, argv = server_command("--catalog", str(tmp_path / "nope"))
     proc = subprocess.run([command, *argv], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
-    assert proc.returncode == 1
+    assert proc.returncode == 2  # a folder the user named that is not there is a usage error
     assert proc.stderr == f"advisor: error: {tmp_path / 'nope'}: catalog directory not found\n"
     assert proc.stdout == ""

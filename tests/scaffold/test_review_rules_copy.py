@@ -19,14 +19,27 @@ def rules_dir(tmp_path, monkeypatch):
     shutil.copytree(review_rules.RULES_DIR, folder, ignore=shutil.ignore_patterns("fixtures", "__pycache__"))
     monkeypatch.setattr(review_rules, "RULES_DIR", folder)
     review_rules.closure.cache_clear()
+    review_rules._closure_of.cache_clear()
     yield folder
     review_rules.closure.cache_clear()
+    review_rules._closure_of.cache_clear()
 
 
 def test_every_rule_module_is_copied_with_its_imports_renamed():
     files = review_rules.files()
-    expected = {f"architecture-review/rules/{p.name}" for p in review_rules.RULES_DIR.glob("[a-z]*.py")}
+    expected = {f"architecture-review/rules/{p.name}" for p in review_rules.RULES_DIR.glob("[a-z]*.py")
+                if p.name != "pattern_safeguard_missing.py"}
     assert {rel for rel in files if rel.startswith("architecture-review/rules/")} == expected
+    assert not any("/catalog/" in rel for rel in files)  # the catalog does not travel
+
+
+def test_a_rule_that_needs_the_catalog_stays_behind_and_the_readme_says_so(rules_dir):
+    (rules_dir / "compares_with_patterns.py").write_text("from advisor.review.patterns import matches_for\n")
+    files = review_rules.files()
+    assert "architecture-review/rules/compares_with_patterns.py" not in files
+    assert ("Left with Pattern Advisor, because they compare the template with its catalog of patterns: "
+            "compares-with-patterns, pattern-safeguard-missing; run `advisor review template.yaml` for those."
+            in files["architecture-review/README.md"].decode())
     assert "architecture-review/pattern_advisor_review/review/kit.py" in files
     assert "architecture-review/pattern_advisor_review/cfn/template_graph.py" in files
     left = [f"{rel}: {line}" for rel, body in files.items() if rel.endswith(".py")
