@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from advisor.catalog.index import WORKLOADS, Cell
+from advisor.humanize import number
 
 MEETS, WEAKER, SETTING, QUOTA, FAILS = "meets", "weaker", "setting", "quota", "fails"
 PARTIAL = (SETTING, QUOTA)
@@ -25,7 +26,7 @@ def fmt(value) -> str:
     if isinstance(value, (int, float)):
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        return f"{value:,g}" if isinstance(value, float) else f"{value:,}"
+        return number(value)  # no float noise: 0.483, not 0.483333 (advisor-engine.js fmt matches)
     if isinstance(value, (list, tuple)):
         return ", ".join(value) if value else "none"
     return str(value)

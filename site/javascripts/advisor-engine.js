@@ -12,7 +12,11 @@
 
   function fmt(v) {
     if (typeof v === "boolean") return v ? "yes" : "no";
-    if (typeof v === "number") return v.toLocaleString("en-US", Number.isInteger(v) ? {} : { maximumSignificantDigits: 6 });
+    if (typeof v === "number") {  // as advisor/humanize.py number(): 3 significant digits, no float noise
+      if (Number.isInteger(v) || v === 0) return v.toLocaleString("en-US");
+      var decimals = Math.min(9, Math.max(0, 2 - Math.floor(Math.log10(Math.abs(v)))));
+      return v.toLocaleString("en-US", { maximumFractionDigits: decimals });
+    }
     if (Array.isArray(v)) return v.length ? v.join(", ") : "none";
     return String(v);
   }

@@ -102,3 +102,14 @@ def test_search_reads_like_prose_for_every_tag(run_cli):
         code, out, err = run_cli("search", tag)
         assert code == 0, f"{tag}: {err}"
         assert leaks(out) == [], tag
+
+
+def test_recommend_reads_like_prose_on_every_scenario(run_cli):
+    from conftest import load_scenarios
+
+    for scenario in load_scenarios():
+        args = [a for key, value in scenario["requirements"].items()
+                for a in ("--require", f"{key}={','.join(value) if isinstance(value, list) else str(value).lower() if isinstance(value, bool) else value}")]
+        code, out, err = run_cli("recommend", *args)
+        assert code == 0, f"{scenario['name']}: {err}"
+        assert leaks(out) == [], scenario["name"]
