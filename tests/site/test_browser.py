@@ -273,7 +273,7 @@ def test_the_advisor_works_from_the_keyboard(page, site):
     page.keyboard.press("ArrowDown")  # the first workload
     page.locator(".pa-recommended > li").first.wait_for()
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == "pa-q-latency"
+    assert page.evaluate("document.activeElement.id") == "pa-q-protocol"  # ask's order: protocol right after the workload
 
 
 PAGE_KINDS = {  # one page of each kind the site has
