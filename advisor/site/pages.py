@@ -10,7 +10,8 @@ from advisor.site.values import UNITLESS_LABELS, short_value, trait_value
 
 TRAIT_LABELS = {
     "ordering": "Ordering", "delivery": "Delivery", "consumers": "Consumers", "write_rate_control": "Write rate control",
-    "replay": "Replay", "content_filtering": "Content filtering", "max_message_kb": "Max message (KiB)",
+    "replay": "Replay", "replay_window_days": "Replay window (days)", "content_filtering": "Content filtering",
+    "max_message_kb": "Max message (KiB)", "strict_order_events_per_s": "Strict order events/s",
     "max_events_per_s": "Max events/s (default quota)", "max_task_minutes": "Max task (minutes)", "latency": "Latency",
     "auth": "Authentication", "custom_domain_https": "Custom domain HTTPS", "human_approval": "Human approval",
     "api_features": "API features",

@@ -38,12 +38,14 @@ def _duration(minutes: float) -> str:
 
 
 # Traits whose numbers read better in a unit a person would say (the trait keeps its own unit).
-_NUMBERS = {"max_message_kb": _size, "max_task_minutes": _duration, "max_events_per_s": lambda v: f"{v:,}/s"}
+_NUMBERS = {"max_message_kb": _size, "max_task_minutes": _duration, "max_events_per_s": lambda v: f"{v:,}/s",
+            "strict_order_events_per_s": lambda v: f"{v:,}/s", "replay_window_days": lambda v: f"{v:,} days"}
 # Labels for where the value carries its own unit (the trait's label names the unit it is stored in).
 UNITLESS_LABELS = {"max_message_kb": "Max message", "max_task_minutes": "Max task"}
 SHORT_LABELS = {"max_message_kb": "Max message", "max_events_per_s": "Max rate", "max_task_minutes": "Max task",
                 "write_rate_control": "Rate control", "content_filtering": "Content routing",
-                "custom_domain_https": "Custom domain", "auth": "Auth"}
+                "custom_domain_https": "Custom domain", "auth": "Auth", "replay_window_days": "Replay window",
+                "strict_order_events_per_s": "Strict order rate"}
 
 
 def short_value(key: str, value) -> str:

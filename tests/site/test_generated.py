@@ -135,3 +135,14 @@ def test_a_question_the_graph_cannot_list_is_still_shown_in_its_place(catalog):
     built_for = [p.id for p in catalog if "messaging" in p.data["workloads"]]
     assert "not drawn: answer it in the advisor" in decision_graph.render_svg("messaging", steps, names, built_for)
     assert decision_graph.as_table(steps, names, built_for, "../../")[-1].endswith("| any | not drawn: answer it in the advisor |")
+
+
+def test_every_trait_the_schema_knows_has_a_label_on_the_site():
+    """A trait added to the schema gets a human label, not its key, on every page and badge."""
+    import json
+
+    from advisor.site.pages import TRAIT_LABELS
+    from conftest import ROOT
+
+    schema = json.loads((ROOT / "schemas" / "pattern.schema.json").read_text(encoding="utf-8"))
+    assert set(schema["properties"]["traits"]["properties"]) - set(TRAIT_LABELS) == set()
