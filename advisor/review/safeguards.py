@@ -55,23 +55,24 @@ def protectors(graph: ReviewGraph, guarded: str, family: str | None) -> list[str
     return out
 
 
-def _metric_names(value):
+def metric_names(value):
+    """Every MetricName anywhere in an alarm's properties (plain, or inside Metrics math)."""
     if isinstance(value, dict):
         for k, v in value.items():
             if k == "MetricName" and isinstance(v, str):
                 yield v
             else:
-                yield from _metric_names(v)
+                yield from metric_names(v)
     elif isinstance(value, list):
         for v in value:
-            yield from _metric_names(v)
+            yield from metric_names(v)
 
 
 def has_alarm(graph: ReviewGraph, resource: str, metric: str) -> bool:
     """Is there a CloudWatch alarm on this metric whose definition names the resource?"""
     for alarm in graph.of_family("AWS::CloudWatch::Alarm"):
         props = graph.props(alarm)
-        if metric in set(_metric_names(props)) and resource in graph.mentioned(props):
+        if metric in set(metric_names(props)) and resource in graph.mentioned(props):
             return True
     return False
 

@@ -10,27 +10,16 @@ someone, e.g. an SNS topic.
 """
 
 from advisor.review import kit
+from advisor.review.safeguards import metric_names
 
 BACKLOG_METRICS = {"ApproximateAgeOfOldestMessage", "ApproximateNumberOfMessagesVisible"}
-
-
-def _metric_names(value):
-    if isinstance(value, dict):
-        for k, v in value.items():
-            if k == "MetricName" and isinstance(v, str):
-                yield v
-            else:
-                yield from _metric_names(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _metric_names(v)
 
 
 def check(template, graph):
     watched = set()
     for alarm in graph.of_family("AWS::CloudWatch::Alarm"):
         props = graph.props(alarm)
-        if BACKLOG_METRICS & set(_metric_names(props)):
+        if BACKLOG_METRICS & set(metric_names(props)):
             watched.update(graph.refs(props))
     for queue in graph.of_family("AWS::SQS::Queue"):
         if queue not in watched:
