@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from advisor.humanize import money
 from advisor.advise.checks import FAILS, PARTIAL, Check, Slot, applies, compile_check, fmt
 from advisor.advise.explain import conflicts, pointers
 from advisor.advise.ranking import rank
@@ -46,7 +47,7 @@ def cost_summary(estimate) -> dict:
 
 def cost_phrase(estimate) -> str:
     """$10.33 a month, or at least $10.33 when some meters have no verified price."""
-    return ("about " if estimate.complete else "at least ") + f"${fmt(round(estimate.usd, 2))} a month"
+    return ("about " if estimate.complete else "at least ") + f"{money(estimate.usd)} a month"
 
 
 @dataclass

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from advisor.humanize import money
 from advisor.advise.checks import QUOTA, SETTING, WEAKER, applies, fmt
 from advisor.advise.rules import Rules
 from advisor.catalog.index import CatalogIndex, Cell
@@ -70,7 +71,7 @@ def rank(fits: list[int], rows, columns, index: CatalogIndex, decided: dict, rul
             if cheapest is not None and estimate is not None and estimate.usd > cheapest:
                 points = min(weights["cost_max"], round(weights["cost_per_tenfold"] * math.log10(estimate.usd / cheapest)))
                 if points:
-                    items.append((points, f"costs about ${fmt(round(estimate.usd, 2))} a month, {estimate.usd / cheapest:.1f}x the cheapest fit"))
+                    items.append((points, f"costs {'about' if estimate.complete else 'at least'} {money(estimate.usd)} a month, {estimate.usd / cheapest:.1f}x the cheapest fit"))
             more = [label for column, table in excess if (label := table[column.codes[i]])]
             if more:
                 items.append((weights["extra_guarantee"] * len(more),

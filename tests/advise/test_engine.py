@@ -50,10 +50,10 @@ def test_cost_step_prices_only_patterns_still_in_the_running_and_rules_out_above
     assert "sns-sqs-fanout" not in by_id
     reasons = {r["id"]: r["reasons"] for r in result["ruled_out"]}
     assert reasons["sns-sqs-fanout"] == [
-        "monthly budget: about $100 a month at 10,000,000 events, above the budget of $80 (prices aws-page)"]
+        "monthly budget: about $100.00 a month at 10,000,000 events, above the budget of $80 (prices aws-page)"]
     scores = [r["score"] for r in result["recommended"]]
     assert scores == sorted(scores, reverse=True)
-    assert any("costs about $70 a month, 1.8x the cheapest fit" in w for w in by_id["sns-lambda"]["why"][0:1])
+    assert any("costs about $70.00 a month, 1.8x the cheapest fit" in w for w in by_id["sns-lambda"]["why"][0:1])
 
 
 def test_a_cost_with_unpriced_meters_is_a_lower_bound_and_says_which(run_cli):
