@@ -206,6 +206,8 @@ def search_patterns(catalog, text: str) -> list[SearchHit]:
 
 
 
-def search_result(catalog, query: str) -> dict:
-    """`advisor search --json` (and the MCP tool search_patterns): the ranked hits, best first."""
-    return {"query": query, "hits": [h.as_json() for h in search_patterns(catalog, query)]}
+def search_result(catalog, query: str, hits: list | None = None) -> dict:
+    """`advisor search --json` (and the MCP tool search_patterns): the ranked hits, best first.
+    Pass hits already found to avoid searching twice."""
+    hits = search_patterns(catalog, query) if hits is None else hits
+    return {"query": query, "hits": [h.as_json() for h in hits]}

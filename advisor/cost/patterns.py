@@ -179,12 +179,18 @@ def check_section(section: dict) -> list[str]:
     return problems
 
 
+def cost_section(pattern) -> dict:
+    """The pattern's `cost:` section; a usage error naming the pattern when it has none."""
+    section = pattern.data.get("cost")
+    if not section:
+        raise UsageError(f"{pattern.id} has no cost section in its pattern.yaml")
+    return section
+
+
 def pattern_report(pattern, given: dict | None = None) -> dict:
     """`advisor cost PATTERN --json`: every meter line, the assumptions, waste and the pattern's notes."""
     from advisor.errors import UsageError
 
-    section = pattern.data.get("cost")
-    if not section:
-        raise UsageError(f"{pattern.id} has no cost section in its pattern.yaml")
+    section = cost_section(pattern)
     return {"pattern": pattern.id, **evaluate(section, given).to_json(), "waste": waste(section, given),
             "notes": section.get("notes", [])}

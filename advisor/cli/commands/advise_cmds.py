@@ -65,12 +65,12 @@ def run(name: str, args) -> int:
     catalog = load_cached(args.catalog)
     warn_skipped(catalog.errors)
     if name == "search":
-        from advisor.catalog.search import search_patterns
+        from advisor.catalog.search import search_patterns, search_result
 
         query = " ".join(args.text)
         hits = search_patterns(catalog, query)
         if args.json:
-            print(json.dumps({"query": query, "hits": [h.as_json() for h in hits]}, indent=2))
+            print(json.dumps(search_result(catalog, query, hits), indent=2))
             return 0 if hits else 1
         if not hits:
             print(f'no pattern matches "{query}"', file=sys.stderr)

@@ -42,16 +42,6 @@ def run(name: str, args) -> int:
     return _pattern(args, given)
 
 
-def _cost_section(catalog, pattern_id: str) -> dict:
-    from advisor.errors import UsageError
-
-    pattern = catalog.get(pattern_id)
-    section = pattern.data.get("cost")
-    if not section:
-        raise UsageError(f"{pattern_id} has no cost section in its pattern.yaml")
-    return section
-
-
 def _pattern(args, given: dict) -> int:
     from advisor.catalog.cached import load_cached
     from advisor.cli.cost_render import print_pattern
@@ -66,6 +56,7 @@ def _compare(args) -> int:
     from advisor.catalog.cached import load_cached
     from advisor.cli.cost_render import print_compare
     from advisor.cost.compare import DEFAULT_RANGE, compare, parse_range
+    from advisor.cost.patterns import cost_section
     from advisor.errors import UsageError
 
     a, b = args.compare
@@ -73,6 +64,6 @@ def _compare(args) -> int:
         raise UsageError(f"--compare: give two different patterns (got {a} twice)")
     low, high = parse_range(args.range) if args.range else DEFAULT_RANGE
     catalog = load_cached(args.catalog)
-    result = compare({a: _cost_section(catalog, a), b: _cost_section(catalog, b)}, low, high)
+    result = compare({a: cost_section(catalog.get(a)), b: cost_section(catalog.get(b))}, low, high)
     print(json.dumps(result, indent=2)) if args.json else print_compare(result)
     return 0
